@@ -1,0 +1,45 @@
+import { isOwnedBy, ownershipTags, TAG_ENVIRONMENT, TAG_REPOSITORY } from '../../src/tags';
+import { grafanaRoleStackName } from '../../src/modes/provision';
+import { ampClientToken, pickPreferred } from '../../src/aws/amp';
+
+describe('ownership tags', () => {
+  it('cannot be overridden by user tags', () => {
+    const tags = ownershipTags({ repository: 'acme/shop', environment: 'pr-1', prNumber: 1 }, { [TAG_REPOSITORY]: 'evil/x', team: 'a' });
+    expect(tags).toEqual({
+      team: 'a', 'ecs-amp-action:managed-by': 'ecs-amp-action', 'ecs-amp-action:repository': 'acme/shop',
+      'ecs-amp-action:environment': 'pr-1', 'ecs-amp-action:pr': '1',
+    });
+  });
+
+  it('recognises only resources of this repository and environment', () => {
+    const tags = ownershipTags({ repository: 'acme/shop', environment: 'pr-1' });
+    expect(isOwnedBy(tags, { repository: 'acme/shop', environment: 'pr-1' })).toBe(true);
+    expect(isOwnedBy(tags, { repository: 'acme/shop' })).toBe(true);
+    expect(isOwnedBy(tags, { repository: 'acme/shop', environment: 'pr-2' })).toBe(false);
+    expect(isOwnedBy(tags, { repository: 'acme/other', environment: 'pr-1' })).toBe(false);
+    expect(isOwnedBy({ ...tags, 'ecs-amp-action:managed-by': 'someone' }, { repository: 'acme/shop' })).toBe(false);
+    expect(isOwnedBy(undefined, { repository: 'acme/shop' })).toBe(false);
+    expect(tags[TAG_ENVIRONMENT]).toBe('pr-1');
+  });
+});
+
+describe('naming and idempotency', () => {
+  it('derives a valid CloudFormation stack name for any repository', () => {
+    const name = grafanaRoleStackName('Acme_Corp/My.Repo');
+    expect(name).toBe('ecs-amp-action-grafana-role-acme-corp-my-repo');
+    expect(grafanaRoleStackName(`o/${'r'.repeat(200)}`)).toMatch(/^[a-zA-Z][-a-zA-Z0-9]{0,127}$/);
+  });
+
+  it('gives the same AMP client token to every run of one environment, and different ones across environments', () => {
+    const a = ampClientToken({ repository: 'acme/shop', environment: 'pr-1' }, 'acme/shop/pr-1');
+    expect(a).toMatch(/^[!-~]{1,64}$/);
+    expect(ampClientToken({ repository: 'acme/shop', environment: 'pr-1' }, 'acme/shop/pr-1')).toBe(a);
+    expect(ampClientToken({ repository: 'acme/shop', environment: 'pr-2' }, 'acme/shop/pr-2')).not.toBe(a);
+  });
+
+  it('prefers an ACTIVE workspace, then the oldest', () => {
+    const ws = (id: string, status: string, t: number) => ({ workspaceId: id, arn: id, status: { statusCode: status as 'ACTIVE' }, createdAt: new Date(t) });
+    expect(pickPreferred([ws('b', 'CREATING', 1), ws('c', 'ACTIVE', 3), ws('a', 'ACTIVE', 2)])?.workspaceId).toBe('a');
+    expect(pickPreferred([])).toBeUndefined();
+  });
+});

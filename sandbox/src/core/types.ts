@@ -1,0 +1,83 @@
+// The contract between the sandbox's HTTP core (routing, SigV4, wire protocols, faults, request log)
+// and its service models (AMP, AMG, STS, CloudFormation, IAM state, GitHub). Service models never see
+// HTTP: they take decoded inputs and return plain outputs or throw AwsError, so they are unit-testable.
+
+/** An AWS API error as the service would return it. `code` is the wire error code (e.g. ValidationException). */
+export class AwsError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+    public readonly status = 400,
+    /** Extra members serialized beside `message` (restJson) — e.g. `resourceId`, `retryAfterSeconds`. */
+    public readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** Who is calling and where, taken from the verified SigV4 credential scope. */
+export interface CallContext {
+  region: string;
+  accountId: string;
+  accessKeyId: string;
+  /** ARN of the principal the access key belongs to (assumed-role or IAM user). */
+  principalArn: string;
+  requestId: string;
+}
+
+/** Latencies in milliseconds. The sandbox's state machines advance with wall-clock time. */
+export interface Latencies {
+  ampCreate: number;
+  ampDelete: number;
+  grafanaCreate: number;
+  grafanaDelete: number;
+  grafanaUpdate: number;
+  /** Per CloudFormation resource type create/update/delete time, with a default. */
+  cfnResource: Record<string, number> & { default: number };
+}
+
+export interface Faults {
+  /** 0..1 share of AWS requests answered with the service's throttling error. */
+  throttleRate: number;
+  /** 0..1 share of AWS requests answered with a 5xx. */
+  serverErrorRate: number;
+  /** Added to every AWS request, in ms. */
+  latencyMs: number;
+  /** Restrict the faults above to these SigV4 service names (e.g. ["aps"]); empty = all services. */
+  services: string[];
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  at: string;
+  /** SigV4 service name (aps, grafana, sts, cloudformation, ecs) or "github" / "oidc" / "grafana-http". */
+  service: string;
+  /** Operation name as in the API model (CreateWorkspace) or "METHOD /path" for GitHub. */
+  operation: string;
+  /** True for every operation that can change state (anything but Describe/List/Get/Search/Head). */
+  mutating: boolean;
+  status: number;
+  errorCode?: string;
+  accessKeyId?: string;
+  /** Set when the answer was an injected fault rather than the model's. */
+  injected?: 'throttle' | 'server-error';
+}
+
+export interface IamRole {
+  roleName: string;
+  arn: string;
+  roleId: string;
+  path: string;
+  assumeRolePolicyDocument: unknown;
+  /** Inline policies by name. */
+  policies: Record<string, unknown>;
+  managedPolicyArns: string[];
+  tags: Record<string, string>;
+  createdAt: Date;
+}
+
+/** IAM as the other models see it: CloudFormation creates roles, STS and AMG check them. */
+export interface IamState {
+  roles: Map<string, IamRole>;
+}

@@ -1,0 +1,138 @@
+import {
+  AmpClient,
+  CreateWorkspaceCommand,
+  DescribeWorkspaceCommand,
+  WorkspaceDescription,
+  WorkspaceSummary,
+  paginateListWorkspaces,
+} from '@aws-sdk/client-amp';
+import { createHash } from 'node:crypto';
+import { isOwnedBy, Ownership } from '../tags';
+import { ActionError, describeAwsError, errorName, permissionFix as fixFor } from '../util/errors';
+import { pollUntil } from '../util/poll';
+
+export interface AmpWorkspace {
+  id: string;
+  arn: string;
+  alias?: string;
+  /** Ends with a slash, as AMP returns it: …/workspaces/ws-…/api/v1/ */
+  prometheusEndpoint: string;
+  /** created: by this run; reused: found by alias and ownership tags; given: named by amp-workspace-id. */
+  origin: 'created' | 'reused' | 'given';
+}
+
+export interface EnsureAmpRequest {
+  alias: string;
+  owner: Ownership;
+  tags: Record<string, string>;
+  existingId?: string;
+  deadline: number;
+  log: (line: string) => void;
+}
+
+export function ampUrls(endpoint: string) {
+  const base = endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
+  return { endpoint: base, remoteWrite: `${base}remote_write`, query: `${base}query` };
+}
+
+/**
+ * The same job re-run, or two runs racing, must land on one workspace: the token is derived from
+ * what identifies the environment, so AMP's idempotency collapses concurrent creates.
+ */
+export function ampClientToken(owner: Ownership, alias: string): string {
+  return createHash('sha256').update(`ecs-amp-action|${owner.repository}|${owner.environment ?? ''}|${alias}`).digest('hex').slice(0, 64);
+}
+
+/** Finds this environment's workspace, or creates it; waits until it is ACTIVE. */
+export async function ensureAmpWorkspace(amp: AmpClient, req: EnsureAmpRequest): Promise<AmpWorkspace> {
+  if (req.existingId) {
+    const ws = await describe(amp, req.existingId, 'amp-workspace-id');
+    return toWorkspace(await waitActive(amp, ws, req), 'given');
+  }
+  const found = await findOwnedWorkspace(amp, req.alias, req.owner);
+  if (found) {
+    req.log(`Reusing AMP workspace ${found.workspaceId} (alias '${req.alias}', status ${found.status?.statusCode})`);
+    const ws = await describe(amp, found.workspaceId!);
+    return toWorkspace(await waitActive(amp, ws, req), 'reused');
+  }
+  req.log(`Creating AMP workspace with alias '${req.alias}'`);
+  let id: string;
+  try {
+    const out = await amp.send(new CreateWorkspaceCommand({
+      alias: req.alias,
+      clientToken: ampClientToken(req.owner, req.alias),
+      tags: req.tags,
+    }));
+    id = out.workspaceId!;
+  } catch (err) {
+    throw new ActionError(describeAwsError('AMP CreateWorkspace', err), fixFor(err, 'aps:CreateWorkspace and aps:TagResource'));
+  }
+  const ws = await describe(amp, id);
+  return toWorkspace(await waitActive(amp, ws, req), 'created');
+}
+
+/**
+ * ListWorkspaces filters aliases by prefix and aliases are not unique, so the match is exact and
+ * ownership comes from the tags; a same-named workspace that is not ours is never adopted.
+ */
+export async function findOwnedWorkspace(amp: AmpClient, alias: string, owner: Ownership): Promise<WorkspaceSummary | undefined> {
+  const candidates: WorkspaceSummary[] = [];
+  try {
+    for await (const page of paginateListWorkspaces({ client: amp, pageSize: 1000 }, { alias })) {
+      for (const ws of page.workspaces ?? []) {
+        const status = ws.status?.statusCode;
+        if (ws.alias === alias && isOwnedBy(ws.tags, owner) && status !== 'DELETING' && status !== 'CREATION_FAILED') {
+          candidates.push(ws);
+        }
+      }
+    }
+  } catch (err) {
+    throw new ActionError(describeAwsError('AMP ListWorkspaces', err), fixFor(err, 'aps:ListWorkspaces'));
+  }
+  return pickPreferred(candidates);
+}
+
+/** ACTIVE before anything still being created; among equals, the oldest, so every run picks the same one. */
+export function pickPreferred(candidates: WorkspaceSummary[]): WorkspaceSummary | undefined {
+  const rank = (ws: WorkspaceSummary) => (ws.status?.statusCode === 'ACTIVE' ? 0 : 1);
+  return [...candidates].sort((a, b) =>
+    rank(a) - rank(b) || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || a.workspaceId!.localeCompare(b.workspaceId!))[0];
+}
+
+async function describe(amp: AmpClient, id: string, input?: string): Promise<WorkspaceDescription> {
+  try {
+    const out = await amp.send(new DescribeWorkspaceCommand({ workspaceId: id }));
+    return out.workspace!;
+  } catch (err) {
+    if (input && errorName(err) === 'ResourceNotFoundException') {
+      throw new ActionError(`Input '${input}': AMP workspace ${id} does not exist in this region.`, 'Check the id and aws-region, or leave the input empty to have the action create a workspace.');
+    }
+    throw new ActionError(describeAwsError(`AMP DescribeWorkspace ${id}`, err), fixFor(err, 'aps:DescribeWorkspace'));
+  }
+}
+
+async function waitActive(amp: AmpClient, first: WorkspaceDescription, req: EnsureAmpRequest): Promise<WorkspaceDescription> {
+  let current: WorkspaceDescription | undefined = first;
+  return pollUntil({
+    what: `AMP workspace ${first.workspaceId}`,
+    deadline: req.deadline,
+    log: req.log,
+    check: async () => {
+      const ws = current ?? (await describe(amp, first.workspaceId!));
+      current = undefined;
+      const status = ws.status?.statusCode ?? 'UNKNOWN';
+      if (status === 'ACTIVE') return { done: true, value: ws };
+      if (status === 'CREATION_FAILED' || status === 'DELETING') {
+        throw new ActionError(
+          `AMP workspace ${ws.workspaceId} is ${status}.`,
+          status === 'DELETING' ? 'Wait for the deletion to finish, then re-run to create a new workspace.' : 'Delete the failed workspace and re-run; check AMP quotas in Service Quotas.',
+        );
+      }
+      return { done: false, status };
+    },
+  });
+}
+
+function toWorkspace(ws: WorkspaceDescription, origin: AmpWorkspace['origin']): AmpWorkspace {
+  return { id: ws.workspaceId!, arn: ws.arn!, alias: ws.alias, prometheusEndpoint: ampUrls(ws.prometheusEndpoint!).endpoint, origin };
+}

@@ -1,0 +1,177 @@
+import {
+  CreateWorkspaceCommand,
+  DescribeWorkspaceCommand,
+  GrafanaClient,
+  UpdatePermissionsCommand,
+  WorkspaceDescription,
+  WorkspaceSummary,
+  paginateListWorkspaces,
+} from '@aws-sdk/client-grafana';
+import { createHash } from 'node:crypto';
+import type { GrafanaAdmin, GrafanaAuth } from '../inputs/types';
+import { isOwnedBy, Ownership } from '../tags';
+import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
+import { pollUntil } from '../util/poll';
+
+export interface GrafanaWorkspace {
+  id: string;
+  name?: string;
+  /** https:// URL of the workspace (AMG returns a bare host). */
+  url: string;
+  grafanaVersion?: string;
+  origin: 'created' | 'reused' | 'given';
+}
+
+export interface EnsureGrafanaRequest {
+  name: string;
+  /** Repository-level ownership: one workspace serves every preview of the repository. */
+  owner: Ownership;
+  tags: Record<string, string>;
+  existingId?: string;
+  auth: GrafanaAuth;
+  /** Resolved lazily: only a workspace that has to be created needs a role. */
+  roleArn: () => Promise<string>;
+  admins: GrafanaAdmin[];
+  deadline: number;
+  log: (line: string) => void;
+}
+
+const FAILED = new Set(['FAILED', 'CREATION_FAILED', 'DELETION_FAILED', 'UPDATE_FAILED', 'UPGRADE_FAILED', 'VERSION_UPDATE_FAILED', 'LICENSE_REMOVAL_FAILED']);
+
+/** AMG returns the endpoint without a scheme; one that carries its own scheme is kept as is. */
+export function workspaceUrl(endpoint: string): string {
+  return /^https?:\/\//.test(endpoint) ? endpoint.replace(/\/$/, '') : `https://${endpoint}`;
+}
+
+export function grafanaClientToken(owner: Ownership, name: string): string {
+  return createHash('sha256').update(`ecs-amp-action|grafana|${owner.repository}|${name}`).digest('hex').slice(0, 64);
+}
+
+export async function ensureGrafanaWorkspace(grafana: GrafanaClient, req: EnsureGrafanaRequest): Promise<GrafanaWorkspace> {
+  let ws: WorkspaceDescription;
+  let origin: GrafanaWorkspace['origin'];
+  if (req.existingId) {
+    ws = await describe(grafana, req.existingId, 'grafana-workspace-id');
+    origin = 'given';
+  } else {
+    const found = await findByName(grafana, req.name, req.owner);
+    if (found) {
+      req.log(`Reusing Grafana workspace ${found.id} ('${req.name}', status ${found.status})`);
+      ws = await describe(grafana, found.id!);
+      origin = 'reused';
+    } else {
+      ws = await create(grafana, req);
+      origin = 'created';
+    }
+  }
+  ws = await waitActive(grafana, ws, req);
+  if (req.admins.length > 0) await grantAdmins(grafana, ws.id!, req.admins, req.log);
+  return { id: ws.id!, name: ws.name, url: workspaceUrl(ws.endpoint!), grafanaVersion: ws.grafanaVersion, origin };
+}
+
+/**
+ * Names are unique per account and region in AMG, so a match that is not tagged for this
+ * repository belongs to someone else: using it silently would mix two teams' previews.
+ */
+async function findByName(grafana: GrafanaClient, name: string, owner: Ownership): Promise<WorkspaceSummary | undefined> {
+  try {
+    for await (const page of paginateListWorkspaces({ client: grafana, pageSize: 100 }, {})) {
+      const match = page.workspaces?.find((w) => w.name === name && w.status !== 'DELETING');
+      if (!match) continue;
+      if (!isOwnedBy(match.tags, owner)) {
+        throw new ActionError(
+          `An Amazon Managed Grafana workspace named '${name}' (${match.id}) exists but is not tagged as created by ecs-amp-action for ${owner.repository}.`,
+          `Pass grafana-workspace-id: ${match.id} to use it deliberately, or choose another grafana-workspace-name.`,
+        );
+      }
+      return match;
+    }
+    return undefined;
+  } catch (err) {
+    if (err instanceof ActionError) throw err;
+    throw new ActionError(describeAwsError('Grafana ListWorkspaces', err), permissionFix(err, 'grafana:ListWorkspaces'));
+  }
+}
+
+async function create(grafana: GrafanaClient, req: EnsureGrafanaRequest): Promise<WorkspaceDescription> {
+  const roleArn = await req.roleArn();
+  req.log(`Creating Grafana workspace '${req.name}' (${req.auth}, role ${roleArn})`);
+  try {
+    const out = await grafana.send(new CreateWorkspaceCommand({
+      workspaceName: req.name,
+      workspaceDescription: `Preview environments of ${req.owner.repository} (ecs-amp-action)`,
+      accountAccessType: 'CURRENT_ACCOUNT',
+      authenticationProviders: [req.auth],
+      // SERVICE_MANAGED only works from the console: through the API AWS creates no role for it.
+      permissionType: 'CUSTOMER_MANAGED',
+      workspaceRoleArn: roleArn,
+      clientToken: grafanaClientToken(req.owner, req.name),
+      tags: req.tags,
+    }));
+    return out.workspace!;
+  } catch (err) {
+    if (errorName(err) === 'ValidationException' && /SSO is not enabled/i.test((err as Error).message)) {
+      throw new ActionError(
+        `Creating the Grafana workspace failed: grafana-auth is AWS_SSO but IAM Identity Center is not enabled for this account (${(err as Error).message}).`,
+        'Enable IAM Identity Center (in the organization\'s management account or this account), or set grafana-auth: SAML, or set grafana: false.',
+      );
+    }
+    throw new ActionError(describeAwsError('Grafana CreateWorkspace', err),
+      permissionFix(err, 'grafana:CreateWorkspace, grafana:TagResource, iam:PassRole on the workspace role, and sso:* actions the AMG docs list for AWS_SSO'));
+  }
+}
+
+async function describe(grafana: GrafanaClient, id: string, input?: string): Promise<WorkspaceDescription> {
+  try {
+    return (await grafana.send(new DescribeWorkspaceCommand({ workspaceId: id }))).workspace!;
+  } catch (err) {
+    if (input && errorName(err) === 'ResourceNotFoundException') {
+      throw new ActionError(`Input '${input}': Grafana workspace ${id} does not exist in this region.`, 'Check the id and aws-region, or leave the input empty to use the shared workspace.');
+    }
+    throw new ActionError(describeAwsError(`Grafana DescribeWorkspace ${id}`, err), permissionFix(err, 'grafana:DescribeWorkspace'));
+  }
+}
+
+async function waitActive(grafana: GrafanaClient, first: WorkspaceDescription, req: EnsureGrafanaRequest): Promise<WorkspaceDescription> {
+  let current: WorkspaceDescription | undefined = first;
+  return pollUntil({
+    what: `Grafana workspace ${first.id}`,
+    deadline: req.deadline,
+    log: req.log,
+    // Creation takes minutes; there is no point asking every second after the first few.
+    maxDelayMs: 20_000,
+    check: async () => {
+      const ws = current ?? (await describe(grafana, first.id!));
+      current = undefined;
+      const status = ws.status ?? 'UNKNOWN';
+      if (status === 'ACTIVE') return { done: true, value: ws };
+      if (FAILED.has(status) || status === 'DELETING') {
+        throw new ActionError(`Grafana workspace ${ws.id} is ${status}.`,
+          status === 'DELETING' ? 'Wait for the deletion to finish, then re-run.' : 'Inspect the workspace in the AMG console; delete it and re-run to create a new one.');
+      }
+      return { done: false, status };
+    },
+  });
+}
+
+/** UpdatePermissions answers 200 even when users are unknown: the failures are in errors[]. */
+async function grantAdmins(grafana: GrafanaClient, workspaceId: string, admins: GrafanaAdmin[], log: (line: string) => void): Promise<void> {
+  for (let i = 0; i < admins.length; i += 20) {
+    const batch = admins.slice(i, i + 20);
+    let errors;
+    try {
+      const out = await grafana.send(new UpdatePermissionsCommand({
+        workspaceId,
+        updateInstructionBatch: [{ action: 'ADD', role: 'ADMIN', users: batch.map((a) => ({ id: a.id, type: a.type })) }],
+      }));
+      errors = out.errors ?? [];
+    } catch (err) {
+      throw new ActionError(describeAwsError('Grafana UpdatePermissions', err), permissionFix(err, 'grafana:UpdatePermissions'));
+    }
+    if (errors.length > 0) {
+      const detail = errors.map((e) => `${e.causedBy?.users?.map((u) => u.id).join(', ') ?? '?'}: ${e.message} (code ${e.code})`).join('; ');
+      throw new ActionError(`Input 'grafana-admins': Grafana rejected some admins: ${detail}.`, 'Use user or group ids that exist in IAM Identity Center (Identity Store ids, not user names).');
+    }
+  }
+  log(`Granted ADMIN on Grafana workspace ${workspaceId} to ${admins.length} user(s)/group(s)`);
+}

@@ -1,0 +1,269 @@
+import {
+  Capability,
+  Change,
+  CloudFormationClient,
+  CreateChangeSetCommand,
+  DeleteChangeSetCommand,
+  DeleteStackCommand,
+  DescribeChangeSetCommand,
+  DescribeChangeSetOutput,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  ExecuteChangeSetCommand,
+  GetTemplateCommand,
+  Stack,
+  StackEvent,
+} from '@aws-sdk/client-cloudformation';
+import { fromTagList, toTagList } from '../tags';
+import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
+import { pollUntil } from '../util/poll';
+
+export interface StackSpec {
+  name: string;
+  templateBody: string;
+  parameters: Record<string, string>;
+  tags: Record<string, string>;
+  capabilities: Capability[];
+  /** A CloudFormation service role, so the caller needs only iam:PassRole. */
+  roleArn?: string;
+}
+
+export interface StackResult {
+  stackId: string;
+  outputs: Record<string, string>;
+  action: 'created' | 'updated' | 'unchanged';
+  changes: Change[];
+}
+
+export interface WaitOptions {
+  deadline: number;
+  log: (line: string) => void;
+}
+
+const NO_CHANGES = /didn't contain changes|No updates are to be performed/;
+
+/**
+ * Brings a stack to `spec` through a change set, from whatever state an earlier run left it in.
+ * A stack already matching the spec is left alone without creating a change set, so re-runs make
+ * no mutating call.
+ */
+export async function ensureStack(cfn: CloudFormationClient, spec: StackSpec, opts: WaitOptions): Promise<StackResult> {
+  for (let attempt = 1; ; attempt++) {
+    let stack = await describeStack(cfn, spec.name);
+    if (stack && isInProgress(stack.StackStatus)) {
+      opts.log(`Stack ${spec.name} is ${stack.StackStatus} from an earlier run; waiting for it`);
+      stack = await waitForStack(cfn, stack.StackId!, new Date(0), opts, { quietEvents: true });
+    }
+    if (stack?.StackStatus === 'ROLLBACK_COMPLETE' || stack?.StackStatus === 'ROLLBACK_FAILED') {
+      opts.log(`Stack ${spec.name} is ${stack.StackStatus} (a failed first create); deleting it before creating again`);
+      await deleteStack(cfn, stack.StackId!, opts);
+      stack = undefined;
+    }
+    if (stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && (await matchesSpec(cfn, stack, spec))) {
+      return { stackId: stack.StackId!, outputs: outputsOf(stack), action: 'unchanged', changes: [] };
+    }
+    try {
+      return await applyChangeSet(cfn, spec, stack, opts);
+    } catch (err) {
+      // Another run created the stack between our describe and our change set: start over once.
+      if (attempt < 3 && isRaceError(err)) {
+        opts.log(`Stack ${spec.name} changed under us (${(err as Error).message}); re-reading it`);
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+function isRaceError(err: unknown): boolean {
+  const message = (err as Error)?.message ?? '';
+  const name = (err as { awsName?: string }).awsName ?? errorName(err);
+  return name === 'AlreadyExistsException' || /already exists|state and can not be updated|is in .*_IN_PROGRESS/.test(message);
+}
+
+async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack: Stack | undefined, opts: WaitOptions): Promise<StackResult> {
+  const changeSetType = !stack || stack.StackStatus === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';
+  const changeSetName = `ecs-amp-action-${Date.now()}`;
+  opts.log(`Creating ${changeSetType} change set for stack ${spec.name}`);
+  const created = await call('CreateChangeSet', 'cloudformation:CreateChangeSet', () => cfn.send(new CreateChangeSetCommand({
+    StackName: spec.name,
+    ChangeSetName: changeSetName,
+    ChangeSetType: changeSetType,
+    TemplateBody: spec.templateBody,
+    Parameters: Object.entries(spec.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    Tags: toTagList(spec.tags),
+    Capabilities: spec.capabilities,
+    RoleARN: spec.roleArn,
+  })));
+  const changeSet = await waitForChangeSet(cfn, created.Id!, opts);
+  if (changeSet.Status === 'FAILED') {
+    if (NO_CHANGES.test(changeSet.StatusReason ?? '')) {
+      await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: created.Id! })).catch(() => undefined);
+      const current = (await describeStack(cfn, spec.name))!;
+      return { stackId: current.StackId!, outputs: outputsOf(current), action: 'unchanged', changes: [] };
+    }
+    throw new ActionError(`Change set for stack ${spec.name} failed: ${changeSet.StatusReason}`, 'Fix the template or parameters named above.');
+  }
+  const since = new Date();
+  opts.log(`Executing change set (${changeSet.Changes?.length ?? 0} change(s))`);
+  await call('ExecuteChangeSet', 'cloudformation:ExecuteChangeSet', () => cfn.send(new ExecuteChangeSetCommand({
+    ChangeSetName: created.Id!,
+    ClientRequestToken: changeSetName,
+  })));
+  const final = await waitForStack(cfn, created.StackId!, since, opts);
+  const ok = final.StackStatus === 'CREATE_COMPLETE' || final.StackStatus === 'UPDATE_COMPLETE';
+  if (!ok) {
+    const cause = await rootCause(cfn, created.StackId!, since);
+    throw new ActionError(
+      `Stack ${spec.name} ended in ${final.StackStatus}.${cause ? ` Root cause: ${cause}` : ''}`,
+      'Fix the cause above and re-run; the action recovers the stack from this state.',
+    );
+  }
+  return { stackId: final.StackId!, outputs: outputsOf(final), action: changeSetType === 'CREATE' ? 'created' : 'updated', changes: changeSet.Changes ?? [] };
+}
+
+export async function describeStack(cfn: CloudFormationClient, name: string): Promise<Stack | undefined> {
+  try {
+    const out = await cfn.send(new DescribeStacksCommand({ StackName: name }));
+    const stack = out.Stacks?.[0];
+    return stack?.StackStatus === 'DELETE_COMPLETE' ? undefined : stack;
+  } catch (err) {
+    if (errorName(err) === 'ValidationError' && /does not exist/.test((err as Error).message)) return undefined;
+    throw new ActionError(describeAwsError(`CloudFormation DescribeStacks ${name}`, err), permissionFix(err, 'cloudformation:DescribeStacks'));
+  }
+}
+
+async function matchesSpec(cfn: CloudFormationClient, stack: Stack, spec: StackSpec): Promise<boolean> {
+  const params = Object.fromEntries((stack.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue]));
+  if (!sameRecord(params, spec.parameters) || !sameRecord(fromTagList(stack.Tags), spec.tags)) return false;
+  const template = await call('GetTemplate', 'cloudformation:GetTemplate', () =>
+    cfn.send(new GetTemplateCommand({ StackName: stack.StackId, TemplateStage: 'Original' })));
+  return template.TemplateBody === spec.templateBody;
+}
+
+function sameRecord(a: Record<string, string | undefined>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
+export function outputsOf(stack: Stack): Record<string, string> {
+  return Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
+}
+
+export function isInProgress(status: string | undefined): boolean {
+  return Boolean(status?.endsWith('_IN_PROGRESS')) && status !== 'REVIEW_IN_PROGRESS';
+}
+
+async function waitForChangeSet(cfn: CloudFormationClient, id: string, opts: WaitOptions): Promise<DescribeChangeSetOutput> {
+  return pollUntil({
+    what: 'change set',
+    deadline: opts.deadline,
+    log: opts.log,
+    initialDelayMs: 500,
+    maxDelayMs: 5_000,
+    check: async () => {
+      const cs = await call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () =>
+        cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id })));
+      const status = cs.Status ?? 'UNKNOWN';
+      if (status === 'CREATE_COMPLETE' || status === 'FAILED') return { done: true, value: cs };
+      return { done: false, status };
+    },
+  });
+}
+
+/** Waits for the stack to leave *_IN_PROGRESS, printing each new stack event as it happens. */
+export async function waitForStack(
+  cfn: CloudFormationClient,
+  stackId: string,
+  since: Date,
+  opts: WaitOptions,
+  { quietEvents = false } = {},
+): Promise<Stack> {
+  const seen = new Set<string>();
+  return pollUntil({
+    what: `stack ${stackName(stackId)}`,
+    deadline: opts.deadline,
+    log: opts.log,
+    initialDelayMs: 1_000,
+    maxDelayMs: 10_000,
+    check: async () => {
+      if (!quietEvents) {
+        for (const e of await newEvents(cfn, stackId, since, seen)) opts.log(formatEvent(e));
+      }
+      const out = await call('DescribeStacks', 'cloudformation:DescribeStacks', () =>
+        cfn.send(new DescribeStacksCommand({ StackName: stackId })));
+      const stack = out.Stacks![0];
+      if (!isInProgress(stack.StackStatus)) {
+        if (!quietEvents) for (const e of await newEvents(cfn, stackId, since, seen)) opts.log(formatEvent(e));
+        return { done: true, value: stack };
+      }
+      return { done: false, status: stack.StackStatus ?? 'UNKNOWN' };
+    },
+  });
+}
+
+/** Events after `since` not yet seen, oldest first. Pages stop at the first event already seen. */
+async function newEvents(cfn: CloudFormationClient, stackId: string, since: Date, seen: Set<string>): Promise<StackEvent[]> {
+  const fresh: StackEvent[] = [];
+  let token: string | undefined;
+  do {
+    const page = await call('DescribeStackEvents', 'cloudformation:DescribeStackEvents', () =>
+      cfn.send(new DescribeStackEventsCommand({ StackName: stackId, NextToken: token })));
+    for (const e of page.StackEvents ?? []) {
+      if (seen.has(e.EventId!) || (e.Timestamp && e.Timestamp < since)) return finish();
+      fresh.push(e);
+    }
+    token = page.NextToken;
+  } while (token);
+  return finish();
+
+  function finish(): StackEvent[] {
+    for (const e of fresh) seen.add(e.EventId!);
+    return fresh.reverse();
+  }
+}
+
+/**
+ * The first failure is the cause; what follows ("Resource creation cancelled", the rollback) is
+ * its cascade and only buries it.
+ */
+export async function rootCause(cfn: CloudFormationClient, stackId: string, since: Date): Promise<string | undefined> {
+  const events = await newEvents(cfn, stackId, since, new Set());
+  const failed = events.find((e) =>
+    e.ResourceStatus?.endsWith('_FAILED') && e.ResourceStatusReason && !/cancelled|canceled/i.test(e.ResourceStatusReason) &&
+    e.LogicalResourceId !== stackName(stackId));
+  return failed ? `${failed.LogicalResourceId} (${failed.ResourceType}) ${failed.ResourceStatus}: ${failed.ResourceStatusReason}` : undefined;
+}
+
+export async function deleteStack(cfn: CloudFormationClient, stackId: string, opts: WaitOptions): Promise<void> {
+  const since = new Date();
+  await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new DeleteStackCommand({ StackName: stackId })));
+  const final = await waitForStack(cfn, stackId, since, opts);
+  if (final.StackStatus !== 'DELETE_COMPLETE') {
+    const cause = await rootCause(cfn, stackId, since);
+    throw new ActionError(`Deleting stack ${stackName(stackId)} ended in ${final.StackStatus}.${cause ? ` ${cause}` : ''}`);
+  }
+}
+
+export function formatEvent(e: StackEvent): string {
+  const time = e.Timestamp?.toISOString().slice(11, 19) ?? '';
+  const reason = e.ResourceStatusReason ? ` — ${e.ResourceStatusReason}` : '';
+  return `${time} ${e.ResourceStatus?.padEnd(20)} ${e.ResourceType} ${e.LogicalResourceId}${reason}`;
+}
+
+function stackName(stackIdOrName: string): string {
+  const m = /^arn:[^:]+:cloudformation:[^:]*:\d*:stack\/([^/]+)\//.exec(stackIdOrName);
+  return m ? m[1] : stackIdOrName;
+}
+
+async function call<T>(operation: string, permission: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ActionError) throw err;
+    throw Object.assign(new ActionError(describeAwsError(`CloudFormation ${operation}`, err), permissionFix(err, permission)), {
+      cause: err,
+      awsName: errorName(err),
+    });
+  }
+}

@@ -1,0 +1,214 @@
+import { InputError, InputProblem } from '../util/errors';
+import { RESERVED_TAG_PREFIX } from '../tags';
+import { GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext } from './types';
+
+// Patterns are the AWS API models' own, so a value that passes here is one AWS accepts.
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const AMP_WORKSPACE_ID = /^ws-[0-9a-zA-Z][-.0-9A-Z_a-z]{0,60}$/;
+const GRAFANA_WORKSPACE_ID = /^g-[0-9a-f]{10}$/;
+const GRAFANA_WORKSPACE_NAME = /^[a-zA-Z0-9-._~]{1,255}$/;
+const SSO_ID = /^([0-9a-fA-F]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/;
+// AMP and AMG share this tag alphabet; the stricter of the two wins.
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/**
+ * The environment becomes part of stack names (letters, digits, hyphens, ≤128), ECS service names,
+ * Grafana folder uids (≤40) and AMP aliases, so it is a lower-case DNS label short enough for all.
+ */
+export const ENVIRONMENT = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
+export const MAX_ENVIRONMENT_LENGTH = 32;
+
+/** Turns raw runner inputs into validated Inputs, or throws one InputError naming every bad input. */
+export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
+  const problems: InputProblem[] = [];
+  const bad = (input: string, problem: string, fix: string): undefined => {
+    problems.push({ input, problem, fix });
+    return undefined;
+  };
+  const get = (name: string): string => (raw[name] ?? '').trim();
+
+  const mode = parseEnum<Mode>(get('mode'), MODES) ??
+    bad('mode', get('mode') ? `'${get('mode')}' is not a mode.` : 'is required.', `Use one of: ${MODES.join(', ')}.`);
+
+  const regionText = get('aws-region') || ctx.envRegion || '';
+  const region = REGION.test(regionText)
+    ? regionText
+    : bad('aws-region', regionText ? `'${regionText}' is not an AWS region name.` : 'is required.',
+      'Set it to a region such as eu-west-1 (or set AWS_REGION, as aws-actions/configure-aws-credentials does).');
+
+  const roleToAssume = optional(get('role-to-assume'), (v) => ROLE_ARN.test(v) ? v :
+    bad('role-to-assume', `'${v}' is not an IAM role ARN.`, 'Use the full ARN, like arn:aws:iam::123456789012:role/github-preview.'));
+
+  const roleSessionName = get('role-session-name') || 'ecs-amp-action';
+  if (!SESSION_NAME.test(roleSessionName)) {
+    bad('role-session-name', `'${roleSessionName}' is not a valid session name.`, 'Use 2–64 characters from letters, digits and +=,.@_-.');
+  }
+
+  const roleDurationSeconds = parseInteger(get('role-duration-seconds') || '3600', 900, 43200) ??
+    bad('role-duration-seconds', `'${get('role-duration-seconds')}' is not a whole number of seconds from 900 to 43200.`, 'Use, e.g., 3600.');
+
+  const audience = get('audience') || 'sts.amazonaws.com';
+
+  const environment = parseEnvironment(get('environment'), ctx, bad);
+
+  const ampWorkspaceId = optional(get('amp-workspace-id'), (v) => AMP_WORKSPACE_ID.test(v) ? v :
+    bad('amp-workspace-id', `'${v}' is not an AMP workspace id.`, 'Use the id shown by `aws amp list-workspaces`, like ws-12345678-abcd-….'));
+
+  const aliasText = get('amp-workspace-alias');
+  const ampWorkspaceAlias = aliasText
+    ? aliasText.length <= 100 ? aliasText : bad('amp-workspace-alias', `is ${aliasText.length} characters long.`, 'Use at most 100 characters.')
+    : defaultAlias(ctx.repository, environment ?? 'invalid');
+
+  const grafana = parseBoolean(get('grafana') || 'true') ??
+    bad('grafana', `'${get('grafana')}' is not true or false.`, 'Use true or false.');
+
+  const grafanaWorkspaceId = optional(get('grafana-workspace-id'), (v) => GRAFANA_WORKSPACE_ID.test(v) ? v :
+    bad('grafana-workspace-id', `'${v}' is not an Amazon Managed Grafana workspace id.`, 'Use an id like g-0123456789.'));
+
+  const nameText = get('grafana-workspace-name') || defaultGrafanaName(ctx.repository);
+  const grafanaWorkspaceName = GRAFANA_WORKSPACE_NAME.test(nameText) ? nameText :
+    bad('grafana-workspace-name', `'${nameText}' is not a valid workspace name.`, 'Use 1–255 characters from letters, digits and -._~.');
+
+  const grafanaRoleArn = optional(get('grafana-role-arn'), (v) => ROLE_ARN.test(v) ? v :
+    bad('grafana-role-arn', `'${v}' is not an IAM role ARN.`, 'Use the full ARN of a role trusted by grafana.amazonaws.com, or leave it empty to have one created.'));
+
+  const grafanaAuth = parseEnum<GrafanaAuth>(get('grafana-auth') || 'AWS_SSO', ['AWS_SSO', 'SAML']) ??
+    bad('grafana-auth', `'${get('grafana-auth')}' is not an authentication provider.`, 'Use AWS_SSO (IAM Identity Center) or SAML.');
+
+  const grafanaAdmins = parseAdmins(get('grafana-admins'), bad);
+  if (grafanaAdmins.length > 0 && grafanaAuth === 'SAML') {
+    bad('grafana-admins', 'lists IAM Identity Center users, but grafana-auth is SAML.', 'Grant SAML users roles through your identity provider\'s assertion attributes, or use grafana-auth: AWS_SSO.');
+  }
+
+  const extraTags = parseTags(get('tags'), bad);
+
+  const comment = parseBoolean(get('comment') || 'true') ??
+    bad('comment', `'${get('comment')}' is not true or false.`, 'Use true or false.');
+
+  const waitTimeoutMinutes = parseNumber(get('wait-timeout-minutes') || '30', 1, 360) ??
+    bad('wait-timeout-minutes', `'${get('wait-timeout-minutes')}' is not a number of minutes from 1 to 360.`, 'Use, e.g., 30 (Grafana workspaces can take over 10 minutes to create).');
+
+  if (problems.length > 0) throw new InputError(problems);
+
+  return {
+    mode: mode!,
+    region: region!,
+    roleToAssume,
+    roleSessionName,
+    roleDurationSeconds: roleDurationSeconds!,
+    audience,
+    environment: environment!,
+    ampWorkspaceId,
+    ampWorkspaceAlias: ampWorkspaceAlias!,
+    grafana: grafana!,
+    grafanaWorkspaceId,
+    grafanaWorkspaceName: grafanaWorkspaceName!,
+    grafanaRoleArn,
+    grafanaAuth: grafanaAuth!,
+    grafanaAdmins,
+    extraTags,
+    githubToken: get('github-token') || undefined,
+    comment: comment!,
+    waitTimeoutMinutes: waitTimeoutMinutes!,
+  };
+}
+
+type Bad = (input: string, problem: string, fix: string) => undefined;
+
+function optional<T>(value: string, parse: (v: string) => T | undefined): T | undefined {
+  return value ? parse(value) : undefined;
+}
+
+function parseEnum<T extends string>(value: string, allowed: readonly T[]): T | undefined {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function parseBoolean(value: string): boolean | undefined {
+  const v = value.toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return undefined;
+}
+
+function parseInteger(value: string, min: number, max: number): number | undefined {
+  if (!/^\d+$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= min && n <= max ? n : undefined;
+}
+
+function parseNumber(value: string, min: number, max: number): number | undefined {
+  if (!/^\d+(\.\d+)?$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= min && n <= max ? n : undefined;
+}
+
+function parseEnvironment(value: string, ctx: RunContext, bad: Bad): string | undefined {
+  if (value) {
+    return ENVIRONMENT.test(value) ? value : bad('environment', `'${value}' is not a valid environment name.`,
+      `Use a lower-case DNS label: start with a letter, then letters, digits or hyphens, at most ${MAX_ENVIRONMENT_LENGTH} characters, not ending in a hyphen (e.g. pr-42).`);
+  }
+  const derived = defaultEnvironment(ctx);
+  return derived ?? bad('environment', `could not be derived from the ref '${ctx.refName}'.`, 'Set environment explicitly, e.g. environment: staging.');
+}
+
+/** pr-<number> on pull request events, otherwise a DNS-safe slug of the ref name. */
+export function defaultEnvironment(ctx: Pick<RunContext, 'prNumber' | 'refName'>): string | undefined {
+  if (ctx.prNumber !== undefined) return `pr-${ctx.prNumber}`;
+  let slug = ctx.refName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+/, '');
+  slug = slug.slice(0, MAX_ENVIRONMENT_LENGTH).replace(/-+$/, '');
+  return ENVIRONMENT.test(slug) ? slug : undefined;
+}
+
+/** AMP aliases are not unique, so the alias only helps humans; ownership is decided by tags. */
+export function defaultAlias(repository: string, environment: string): string {
+  const alias = `${repository}/${environment}`;
+  return alias.length <= 100 ? alias : `${alias.slice(0, 100 - environment.length - 4)}…/${environment}`;
+}
+
+/** One shared workspace per repository: AMG allows only 5 workspaces per region by default. */
+export function defaultGrafanaName(repository: string): string {
+  const slug = repository.replace(/[^a-zA-Z0-9-._~]+/g, '-');
+  return `${slug}-previews`.slice(0, 255);
+}
+
+function parseAdmins(text: string, bad: Bad): GrafanaAdmin[] {
+  const admins: GrafanaAdmin[] = [];
+  for (const entry of splitList(text)) {
+    const m = /^(user|group):(.+)$/.exec(entry);
+    if (!m || !SSO_ID.test(m[2])) {
+      bad('grafana-admins', `entry '${entry}' is not 'user:<id>' or 'group:<id>' with an IAM Identity Center id.`,
+        'Use the user or group id from IAM Identity Center, e.g. user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab, one per line.');
+      continue;
+    }
+    admins.push({ type: m[1] === 'user' ? 'SSO_USER' : 'SSO_GROUP', id: m[2] });
+  }
+  return admins;
+}
+
+function parseTags(text: string, bad: Bad): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const line of splitList(text, /\n/)) {
+    const eq = line.indexOf('=');
+    const key = eq > 0 ? line.slice(0, eq).trim() : '';
+    const value = eq > 0 ? line.slice(eq + 1).trim() : '';
+    if (!key) {
+      bad('tags', `line '${line}' is not key=value.`, 'Write one key=value pair per line.');
+    } else if (key.length > 128 || value.length > 256 || !TAG_TEXT.test(key) || !TAG_TEXT.test(value)) {
+      bad('tags', `tag '${key}' has a key over 128 or a value over 256 characters, or characters AWS does not allow.`,
+        'Use letters, digits, spaces and _.:/=+-@ only.');
+    } else if (key.toLowerCase().startsWith('aws:') || key.startsWith(RESERVED_TAG_PREFIX)) {
+      bad('tags', `tag key '${key}' uses a reserved prefix.`, `Keys may not start with 'aws:' or '${RESERVED_TAG_PREFIX}' (the action's ownership tags).`);
+    } else {
+      tags[key] = value;
+    }
+  }
+  if (Object.keys(tags).length > 40) {
+    bad('tags', `has ${Object.keys(tags).length} tags.`, 'Use at most 40: AWS allows 50 per resource and the action adds its own.');
+  }
+  return tags;
+}
+
+function splitList(text: string, separator: RegExp = /[\n,]/): string[] {
+  return text.split(separator).map((s) => s.trim()).filter((s) => s && !s.startsWith('#'));
+}

@@ -1,0 +1,13 @@
+import * as core from '@actions/core';
+import type { RawInputs } from './types';
+
+/** Every input action.yml declares (a unit test keeps the two lists equal). */
+export const INPUT_NAMES = [
+  'mode', 'aws-region', 'role-to-assume', 'role-session-name', 'role-duration-seconds', 'audience', 'environment',
+  'amp-workspace-id', 'amp-workspace-alias', 'grafana', 'grafana-workspace-id', 'grafana-workspace-name',
+  'grafana-role-arn', 'grafana-auth', 'grafana-admins', 'tags', 'github-token', 'comment', 'wait-timeout-minutes',
+] as const;
+
+export function readRawInputs(): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]));
+}

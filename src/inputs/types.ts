@@ -1,0 +1,50 @@
+export const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'] as const;
+export type Mode = (typeof MODES)[number];
+
+export type GrafanaAuth = 'AWS_SSO' | 'SAML';
+
+export interface GrafanaAdmin {
+  type: 'SSO_USER' | 'SSO_GROUP';
+  id: string;
+}
+
+/** Everything the action needs from its inputs, validated and with defaults applied. */
+export interface Inputs {
+  mode: Mode;
+  region: string;
+  roleToAssume?: string;
+  roleSessionName: string;
+  roleDurationSeconds: number;
+  audience: string;
+  environment: string;
+  ampWorkspaceId?: string;
+  ampWorkspaceAlias: string;
+  grafana: boolean;
+  grafanaWorkspaceId?: string;
+  grafanaWorkspaceName: string;
+  grafanaRoleArn?: string;
+  grafanaAuth: GrafanaAuth;
+  grafanaAdmins: GrafanaAdmin[];
+  extraTags: Record<string, string>;
+  githubToken?: string;
+  comment: boolean;
+  waitTimeoutMinutes: number;
+}
+
+/** The raw strings the runner hands over (INPUT_*), keyed by input name as in action.yml. */
+export type RawInputs = Record<string, string>;
+
+/** What the action knows about the workflow run it is part of. */
+export interface RunContext {
+  /** owner/name */
+  repository: string;
+  eventName: string;
+  refName: string;
+  prNumber?: number;
+  /** True when the triggering PR comes from a fork (no OIDC token, read-only token). */
+  fromFork: boolean;
+  runId?: string;
+  serverUrl: string;
+  /** AWS_REGION / AWS_DEFAULT_REGION from the environment, so the action composes with configure-aws-credentials. */
+  envRegion?: string;
+}

@@ -1,0 +1,87 @@
+import * as core from '@actions/core';
+import { createClients } from './aws/clients';
+import { assumeRoleWithOidc } from './aws/credentials';
+import { readRunContext } from './github/context';
+import { publishReport } from './github/publish';
+import { parseInputs } from './inputs/parse';
+import { readRawInputs } from './inputs/read';
+import type { Inputs } from './inputs/types';
+import { runnerFor } from './modes';
+import { ModeFailure, ModeResult } from './modes/types';
+import type { ReportState } from './render/report';
+import { ActionError } from './util/errors';
+
+export async function run(): Promise<void> {
+  const started = Date.now();
+  const runContext = readRunContext();
+  let inputs: Inputs;
+  let runner: ReturnType<typeof runnerFor>;
+  try {
+    inputs = parseInputs(readRawInputs(), runContext);
+    runner = runnerFor(inputs.mode);
+  } catch (err) {
+    // Nothing has been asked of AWS or GitHub yet, so nothing has changed.
+    fail(err);
+    return;
+  }
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  core.setOutput('environment', inputs.environment);
+  const owner = { repository: runContext.repository, environment: inputs.environment, prNumber: runContext.prNumber };
+  core.info(`ecs-amp-action ${inputs.mode}: environment '${inputs.environment}' of ${owner.repository} in ${inputs.region}`);
+
+  let result: Partial<ModeResult> = {};
+  let failure: unknown;
+  try {
+    const credentials = inputs.roleToAssume
+      ? await assumeRoleWithOidc({
+        roleArn: inputs.roleToAssume,
+        sessionName: inputs.roleSessionName,
+        durationSeconds: inputs.roleDurationSeconds,
+        audience: inputs.audience,
+        region: inputs.region,
+        fromFork: runContext.fromFork,
+      })
+      : undefined;
+    const clients = createClients(inputs.region, credentials);
+    result = await runner({
+      inputs, run: runContext, clients, owner,
+      deadline: started + inputs.waitTimeoutMinutes * 60_000,
+    });
+  } catch (err) {
+    failure = err instanceof ModeFailure ? err.cause : err;
+    if (err instanceof ModeFailure) result = err.partial;
+  }
+  for (const [name, value] of Object.entries(result.outputs ?? {})) core.setOutput(name, value);
+
+  const report: ReportState = {
+    environment: inputs.environment,
+    repository: owner.repository,
+    region: inputs.region,
+    prNumber: runContext.prNumber,
+    modes: {
+      [inputs.mode]: {
+        status: failure ? 'failed' : 'succeeded',
+        finishedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        headline: result.headline ?? (failure ? 'failed before any resource was ready' : ''),
+        error: failure ? describe(failure) : undefined,
+        timings: result.timings,
+      },
+    },
+    links: result.links ?? [],
+  };
+  await publishReport(report, { comment: inputs.comment, token: inputs.githubToken, prNumber: runContext.prNumber });
+  if (failure) fail(failure);
+  else core.info(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.headline}`);
+}
+
+function describe(err: unknown): string {
+  if (err instanceof ActionError) return err.describe();
+  if (err instanceof AggregateError) return err.errors.map(describe).join('\n');
+  return (err as Error)?.message ?? String(err);
+}
+
+function fail(err: unknown): void {
+  if (!(err instanceof ActionError) && err instanceof Error && err.stack) core.debug(err.stack);
+  core.setFailed(describe(err));
+}

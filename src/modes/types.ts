@@ -1,0 +1,31 @@
+import type { Inputs, RunContext } from '../inputs/types';
+import type { AwsClients } from '../aws/clients';
+import type { Link } from '../render/report';
+import type { Ownership } from '../tags';
+
+export interface ModeContext {
+  inputs: Inputs;
+  run: RunContext;
+  clients: AwsClients;
+  /** This environment's ownership (repository + environment + PR). */
+  owner: Ownership;
+  /** Shared by every wait of the run: wait-timeout-minutes from the start. */
+  deadline: number;
+}
+
+export interface ModeResult {
+  headline: string;
+  outputs: Record<string, string>;
+  links: Link[];
+  timings: Record<string, number>;
+}
+
+/** A failure that still carries what the mode learned before failing, for outputs and the report. */
+export class ModeFailure extends Error {
+  constructor(
+    public readonly cause: unknown,
+    public readonly partial: Partial<ModeResult>,
+  ) {
+    super((cause as Error)?.message ?? String(cause));
+  }
+}
