@@ -78,7 +78,9 @@ export async function ensureStack(cfn: CloudFormationClient, spec: StackSpec, op
 function isRaceError(err: unknown): boolean {
   const message = (err as Error)?.message ?? '';
   const name = (err as { awsName?: string }).awsName ?? errorName(err);
-  return name === 'AlreadyExistsException' || /already exists|state and can not be updated|is in .*_IN_PROGRESS/.test(message);
+  // Two runs racing on one stack: the loser's change set goes OBSOLETE, or finds the stack busy.
+  return name === 'AlreadyExistsException' || name === 'InvalidChangeSetStatus' ||
+    /already exists|state and can not be updated|is in .*_IN_PROGRESS|OBSOLETE/.test(message);
 }
 
 async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack: Stack | undefined, opts: WaitOptions): Promise<StackResult> {
