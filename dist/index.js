@@ -95498,6 +95498,7 @@ function assumeRoleFix(err) {
         case 'AccessDeniedException':
             return "The role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with this repository in the `sub` condition and the `aud` matching the audience input.";
         case 'InvalidIdentityToken':
+        case 'InvalidIdentityTokenException':
         case 'IDPRejectedClaim':
             return 'Add the GitHub OIDC identity provider (token.actions.githubusercontent.com) to IAM and check its audience.';
         case 'ValidationError':
@@ -95716,7 +95717,9 @@ async function ensureStack(cfn, spec, opts) {
 function isRaceError(err) {
     const message = err?.message ?? '';
     const name = err.awsName ?? (0, errors_1.errorName)(err);
-    return name === 'AlreadyExistsException' || /already exists|state and can not be updated|is in .*_IN_PROGRESS/.test(message);
+    // Two runs racing on one stack: the loser's change set goes OBSOLETE, or finds the stack busy.
+    return name === 'AlreadyExistsException' || name === 'InvalidChangeSetStatus' ||
+        /already exists|state and can not be updated|is in .*_IN_PROGRESS|OBSOLETE/.test(message);
 }
 async function applyChangeSet(cfn, spec, stack, opts) {
     const changeSetType = !stack || stack.StackStatus === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';

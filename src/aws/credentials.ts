@@ -79,6 +79,7 @@ function assumeRoleFix(err: unknown): string {
     case 'AccessDeniedException':
       return "The role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with this repository in the `sub` condition and the `aud` matching the audience input.";
     case 'InvalidIdentityToken':
+    case 'InvalidIdentityTokenException':
     case 'IDPRejectedClaim':
       return 'Add the GitHub OIDC identity provider (token.actions.githubusercontent.com) to IAM and check its audience.';
     case 'ValidationError':

@@ -60,6 +60,8 @@ export interface RequestLogEntry {
   status: number;
   errorCode?: string;
   accessKeyId?: string;
+  /** x-amz-user-agent and user-agent, as sent. */
+  userAgent?: string;
   /** Set when the answer was an injected fault rather than the model's. */
   injected?: 'throttle' | 'server-error';
 }
@@ -75,6 +77,8 @@ export interface IamRole {
   managedPolicyArns: string[];
   tags: Record<string, string>;
   createdAt: Date;
+  /** Seconds; STS refuses longer sessions. IAM's default is 3600. */
+  maxSessionDuration?: number;
 }
 
 /** IAM as the other models see it: CloudFormation creates roles, STS and AMG check them. */

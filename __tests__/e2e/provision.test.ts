@@ -1,0 +1,177 @@
+import { ActionRun } from '../../sandbox/src/harness/run-action';
+import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
+
+const GRAFANA_ADMIN = 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab';
+
+let fx: PreviewFixture;
+
+beforeAll(async () => {
+  fx = await startFixture();
+});
+
+afterAll(async () => {
+  await fx.close();
+});
+
+beforeEach(() => fx.reset());
+
+function awsCalls(operation: string, service?: string) {
+  return fx.sandbox.log.filter((e) => e.operation === operation && (!service || e.service === service) && !e.injected && e.status < 300);
+}
+
+function expectSucceeded(run: ActionRun) {
+  if (run.code !== 0) throw new Error(`action failed (${run.code}):\n${run.log}`);
+}
+
+describe('provision through dist/index.js', () => {
+  it('creates the AMP workspace, the Grafana role and workspace, and reports them', async () => {
+    const pr = fx.pullRequest();
+    const run = await fx.run({ mode: 'provision', 'grafana-admins': GRAFANA_ADMIN, tags: 'team=payments' }, { pr });
+    expectSucceeded(run);
+
+    const state = fx.state();
+    const ws = state.ampWorkspaces.filter((w) => w.alias === `acme/shop/pr-${pr}`);
+    expect(ws).toHaveLength(1);
+    expect(ws[0]).toMatchObject({
+      status: 'ACTIVE',
+      tags: {
+        'ecs-amp-action:managed-by': 'ecs-amp-action', 'ecs-amp-action:repository': 'acme/shop',
+        'ecs-amp-action:environment': `pr-${pr}`, 'ecs-amp-action:pr': String(pr), team: 'payments',
+      },
+    });
+    expect(run.outputs).toMatchObject({
+      environment: `pr-${pr}`,
+      'amp-workspace-id': ws[0].id,
+      'amp-workspace-arn': ws[0].arn,
+      'amp-remote-write-url': `https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/${ws[0].id}/api/v1/remote_write`,
+      'amp-query-url': `https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/${ws[0].id}/api/v1/query`,
+    });
+
+    const grafana = state.grafanaWorkspaces.filter((w) => w.name === 'acme-shop-previews');
+    expect(grafana).toHaveLength(1);
+    expect(grafana[0]).toMatchObject({ status: 'ACTIVE', permissionType: 'CUSTOMER_MANAGED' });
+    expect(grafana[0].tags['ecs-amp-action:repository']).toBe('acme/shop');
+    expect(grafana[0].admins).toContain('906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab');
+    expect(run.outputs['grafana-workspace-id']).toBe(grafana[0].id);
+    expect(run.outputs['grafana-url']).toBe(`https://${grafana[0].endpoint}`);
+
+    // The workspace role came from the template, through CloudFormation, and trusts Grafana.
+    const role = state.roles.find((r) => r.arn === grafana[0].roleArn);
+    expect(role).toBeDefined();
+    expect(JSON.stringify(role!.assumeRolePolicyDocument)).toContain('grafana.amazonaws.com');
+    expect(role!.tags['ecs-amp-action:repository']).toBe('acme/shop');
+
+    const comments = fx.comments(pr);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('<!-- ecs-amp-action:comment environment=pr-');
+    expect(comments[0]).toContain('| provision | ✅ succeeded');
+    expect(comments[0]).toContain(ws[0].id);
+    expect(run.summary).toContain('| provision | ✅ succeeded');
+    expect(run.summary).toContain(run.outputs['grafana-url']);
+
+    // Every AWS call carried the action's user agent.
+    expect(fx.sandbox.log.filter((e) => e.service !== 'github' && e.service !== 'oidc').every((e) => /ecs-amp-action\/\d/.test(e.userAgent ?? ''))).toBe(true);
+  });
+
+  it('reuses everything on a re-run: no second create, one comment updated in place', async () => {
+    const pr = fx.pullRequest();
+    expectSucceeded(await fx.run({ mode: 'provision' }, { pr }));
+    const first = fx.state();
+    fx.sandbox.clearLog();
+
+    const again = await fx.run({ mode: 'provision' }, { pr });
+    expectSucceeded(again);
+    expect(awsCalls('CreateWorkspace')).toHaveLength(0);
+    expect(awsCalls('CreateChangeSet')).toHaveLength(0);
+    expect(fx.sandbox.log.filter((e) => e.mutating && e.service !== 'github')).toEqual([]);
+    expect(fx.state().ampWorkspaces.map((w) => w.id)).toEqual(first.ampWorkspaces.map((w) => w.id));
+    expect(again.log).toMatch(/Reusing AMP workspace/);
+    expect(fx.comments(pr)).toHaveLength(1);
+  });
+
+  it('creates one AMP workspace when two runs of the same environment race', async () => {
+    const pr = fx.pullRequest();
+    const [a, b] = await Promise.all([fx.run({ mode: 'provision' }, { pr }), fx.run({ mode: 'provision' }, { pr })]);
+    expectSucceeded(a);
+    expectSucceeded(b);
+    const ws = fx.state().ampWorkspaces.filter((w) => w.alias === `acme/shop/pr-${pr}`);
+    expect(ws).toHaveLength(1);
+    expect(a.outputs['amp-workspace-id']).toBe(ws[0].id);
+    expect(b.outputs['amp-workspace-id']).toBe(ws[0].id);
+    expect(fx.state().grafanaWorkspaces.filter((w) => w.name === 'acme-shop-previews')).toHaveLength(1);
+  });
+
+  it('succeeds with 30% of AWS requests throttled', async () => {
+    fx.sandbox.setFaults({ throttleRate: 0.3 });
+    const pr = fx.pullRequest();
+    const run = await fx.run({ mode: 'provision', environment: `throttled-${pr}` }, { pr });
+    fx.sandbox.setFaults({ throttleRate: 0 });
+    expectSucceeded(run);
+    expect(fx.sandbox.log.filter((e) => e.injected === 'throttle').length).toBeGreaterThan(0);
+    expect(fx.state().ampWorkspaces.filter((w) => w.alias === `acme/shop/throttled-${pr}`)).toHaveLength(1);
+  });
+
+  it.each([
+    ['mode', { mode: 'deploy-everything' }],
+    ['aws-region', { 'aws-region': 'mars-1' }],
+    ['environment', { environment: 'PR_1' }],
+    ['tags', { tags: 'no-equals-sign' }],
+    ['grafana-admins', { 'grafana-admins': 'user:not-an-id' }],
+  ])('fails on a bad %s before any AWS call', async (input, bad) => {
+    const run = await fx.run({ mode: 'provision', ...bad }, { pr: fx.pullRequest() });
+    expect(run.code).toBe(1);
+    const errors = run.log.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`Input '${input}'`);
+    expect(fx.sandbox.log).toEqual([]);
+  });
+
+  it('fails a mode that is not implemented yet before any AWS call', async () => {
+    const run = await fx.run({ mode: 'deploy' }, { pr: fx.pullRequest() });
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(/::error::Input 'mode': 'deploy' is not implemented yet/);
+    expect(fx.sandbox.log).toEqual([]);
+  });
+
+  it('assumes the role with the OIDC token and never prints a credential or token', async () => {
+    const pr = fx.pullRequest();
+    const run = await fx.run({ mode: 'provision' }, { pr, oidc: true });
+    expectSucceeded(run);
+    const secrets = fx.issuedSecrets();
+    expect(secrets.length).toBeGreaterThanOrEqual(4); // OIDC token, key id, secret key, session token
+    for (const secret of secrets) expect(run.masked).toContain(secret);
+    const visible = run.log.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    for (const secret of [...secrets, fx.githubToken]) expect(visible).not.toContain(secret);
+    expect(awsCalls('AssumeRoleWithWebIdentity', 'sts')).toHaveLength(1);
+    // Every later AWS call was signed with the assumed role's session credentials.
+    const keys = new Set(fx.sandbox.log.filter((e) => e.service === 'aps' || e.service === 'grafana').map((e) => e.accessKeyId));
+    expect([...keys]).toHaveLength(1);
+    expect([...keys][0]).toMatch(/^ASIA/);
+  });
+
+  it('explains that fork PRs get no OIDC token', async () => {
+    const run = await fx.run({ mode: 'provision' }, { pr: fx.pullRequest(), oidc: false, fork: true, roleToAssume: true });
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(/::error::This pull request comes from a fork/);
+    expect(run.log).toMatch(/pull_request_target/);
+    expect(fx.sandbox.log.filter((e) => e.service !== 'github')).toEqual([]);
+  });
+
+  it('explains how to fix AWS_SSO without IAM Identity Center', async () => {
+    fx.setSsoEnabled(false);
+    const run = await fx.run({ mode: 'provision', 'grafana-workspace-name': `no-sso-${fx.pullRequest()}` }, { pr: fx.pullRequest() });
+    fx.setSsoEnabled(true);
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(/IAM Identity Center is not enabled/);
+    expect(run.log).toMatch(/grafana-auth: SAML/);
+  });
+
+  it('only warns when the token cannot comment', async () => {
+    const pr = fx.pullRequest();
+    const run = await fx.run({ mode: 'provision', 'github-token': fx.readOnlyToken }, { pr });
+    expectSucceeded(run);
+    expect(run.log).toMatch(/::warning::Could not post the PR comment \(403/);
+    expect(run.log).toMatch(/pull-requests: write/);
+    expect(fx.comments(pr)).toHaveLength(0);
+  });
+});

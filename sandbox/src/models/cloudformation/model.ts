@@ -1,0 +1,575 @@
+import { randomUUID } from 'node:crypto';
+import { AwsError, CallContext, IamState, Latencies } from '../../core/types';
+import { ResolvedResource } from './intrinsics';
+import {
+  activeResources, checkCapabilities, checkProperties, CurrentResource, diffResources, evalContext, resolveOutputs,
+  resolveParameters, resolveProperties, resourceOrder, ResourceChange, Scope, validateTemplate,
+} from './plan';
+import { PROVIDERS, ProviderContext } from './providers';
+import { parseTemplate, Template } from './template';
+
+interface ResourceState {
+  logicalId: string;
+  type: string;
+  physicalId: string;
+  properties: Record<string, unknown>;
+  attributes: Record<string, string>;
+  status: string;
+  updatedAt: Date;
+}
+
+interface StackEvent {
+  EventId: string;
+  StackId: string;
+  StackName: string;
+  LogicalResourceId: string;
+  PhysicalResourceId?: string;
+  ResourceType: string;
+  Timestamp: Date;
+  ResourceStatus: string;
+  ResourceStatusReason?: string;
+  ClientRequestToken?: string;
+}
+
+interface Desired {
+  templateBody: string;
+  template: Template;
+  parameters: Record<string, string>;
+  tags: Record<string, string>;
+  capabilities: string[];
+  roleArn?: string;
+}
+
+interface ChangeSet extends Desired {
+  id: string;
+  name: string;
+  stackId: string;
+  type: 'CREATE' | 'UPDATE';
+  status: string;
+  executionStatus: string;
+  statusReason?: string;
+  createdAt: Date;
+  changes: ResourceChange[];
+}
+
+interface Stack extends Desired {
+  id: string;
+  name: string;
+  region: string;
+  accountId: string;
+  status: string;
+  statusReason?: string;
+  createdAt: Date;
+  updatedAt?: Date;
+  deletedAt?: Date;
+  resources: Map<string, ResourceState>;
+  outputs: { OutputKey: string; OutputValue: string; Description?: string; ExportName?: string }[];
+  events: StackEvent[];
+  changeSets: Map<string, ChangeSet>;
+  tokens: Set<string>;
+}
+
+interface InjectedFailure {
+  match: { logicalId?: string; type?: string; stackName?: string };
+  reason: string;
+  once: boolean;
+  operation?: 'CREATE' | 'UPDATE' | 'DELETE';
+}
+
+/**
+ * An awsQuery request as decoded from the wire: untyped until each operation checks the members it
+ * reads, as the service does.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type QueryInput = Record<string, any>;
+
+const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
+const CHANGE_SET_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const validation = (message: string) => new AwsError('ValidationError', message, 400);
+
+/** CloudFormation (query protocol): stacks, change sets, events and rollbacks over the resource providers. */
+export class CloudFormationModel {
+  private readonly stacks: Stack[] = [];
+  private readonly failures: InjectedFailure[] = [];
+
+  constructor(private readonly deps: { iam: IamState; latencies: () => Latencies; accountId: string }) {}
+
+  injectResourceFailure(match: InjectedFailure['match'], reason: string, opts: { once?: boolean; operation?: InjectedFailure['operation'] } = {}): void {
+    this.failures.push({ match, reason, once: opts.once ?? true, operation: opts.operation });
+  }
+
+  async call(action: string, input: QueryInput, ctx: CallContext): Promise<Record<string, unknown>> {
+    switch (action) {
+      case 'CreateStack': return this.createStack(input, ctx);
+      case 'UpdateStack': return this.updateStack(input, ctx);
+      case 'DeleteStack': return this.deleteStack(input, ctx);
+      case 'DescribeStacks': return this.describeStacks(input, ctx);
+      case 'ListStacks': return this.listStacks(input, ctx);
+      case 'DescribeStackEvents': return this.describeStackEvents(input, ctx);
+      case 'DescribeStackResources': return this.describeStackResources(input, ctx);
+      case 'GetTemplate': return this.getTemplate(input, ctx);
+      case 'ValidateTemplate': return this.validate(input);
+      case 'CreateChangeSet': return this.createChangeSet(input, ctx);
+      case 'DescribeChangeSet': return this.describeChangeSet(input, ctx);
+      case 'ExecuteChangeSet': return this.executeChangeSet(input, ctx);
+      case 'DeleteChangeSet': return this.deleteChangeSet(input, ctx);
+      case 'ListChangeSets': return this.listChangeSets(input, ctx);
+      default: throw new AwsError('InvalidAction', `Could not find operation ${action} for version 2010-05-15`, 400);
+    }
+  }
+
+  snapshot() {
+    return this.stacks.map((s) => ({
+      stackId: s.id, stackName: s.name, region: s.region, status: s.status, tags: s.tags, parameters: s.parameters,
+      outputs: Object.fromEntries(s.outputs.map((o) => [o.OutputKey, o.OutputValue])),
+      resources: [...s.resources.values()].map((r) => ({ logicalId: r.logicalId, type: r.type, physicalId: r.physicalId, status: r.status })),
+    }));
+  }
+
+  // --- API ---------------------------------------------------------------------------------------
+
+  private validate(input: QueryInput) {
+    const template = parseTemplate(requireBody(input));
+    validateTemplate(template);
+    return {
+      Parameters: Object.entries(template.Parameters ?? {}).map(([ParameterKey, p]) => ({ ParameterKey, DefaultValue: p.Default, NoEcho: Boolean(p.NoEcho), Description: p.Description })),
+      Description: template.Description,
+      Capabilities: [],
+    };
+  }
+
+  private createStack(input: QueryInput, ctx: CallContext) {
+    const name = requireStackName(input.StackName);
+    const existing = this.live(name, ctx);
+    if (existing && input.ClientRequestToken && existing.tokens.has(input.ClientRequestToken)) return { StackId: existing.id };
+    if (existing) throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`, 400);
+    const desired = this.desired(input, {});
+    const stack = this.newStack(name, ctx, desired, 'CREATE_IN_PROGRESS');
+    if (input.ClientRequestToken) stack.tokens.add(input.ClientRequestToken);
+    void this.deploy(stack, desired, 'CREATE', input.ClientRequestToken);
+    return { StackId: stack.id };
+  }
+
+  private updateStack(input: QueryInput, ctx: CallContext) {
+    const stack = this.mustFind(input.StackName, ctx);
+    this.assertUpdatable(stack);
+    const desired = this.desired({ ...input, TemplateBody: input.UsePreviousTemplate === 'true' ? stack.templateBody : input.TemplateBody }, stack.parameters, stack.tags);
+    if (this.changesFor(stack, desired).length === 0 && sameSettings(stack, desired)) throw validation('No updates are to be performed.');
+    void this.deploy(stack, desired, 'UPDATE', input.ClientRequestToken);
+    return { StackId: stack.id };
+  }
+
+  private deleteStack(input: QueryInput, ctx: CallContext) {
+    const stack = this.find(input.StackName, ctx);
+    // Deleting a stack that is gone succeeds silently, as in CloudFormation.
+    if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return {};
+    if (stack.status.endsWith('_IN_PROGRESS') && stack.status !== 'REVIEW_IN_PROGRESS') {
+      throw validation(`Stack [${stack.name}] cannot be deleted while in status ${stack.status}`);
+    }
+    void this.destroy(stack, input.ClientRequestToken);
+    return {};
+  }
+
+  private describeStacks(input: QueryInput, ctx: CallContext) {
+    const stacks = input.StackName ? [this.mustFind(input.StackName, ctx, true)] : this.stacks.filter((s) => s.region === ctx.region && s.status !== 'DELETE_COMPLETE');
+    return { Stacks: stacks.map(describe) };
+  }
+
+  private listStacks(input: QueryInput, ctx: CallContext) {
+    const filter: string[] | undefined = input.StackStatusFilter;
+    return {
+      StackSummaries: this.stacks.filter((s) => s.region === ctx.region && (!filter || filter.includes(s.status))).map((s) => ({
+        StackId: s.id, StackName: s.name, StackStatus: s.status, StackStatusReason: s.statusReason, CreationTime: s.createdAt,
+        LastUpdatedTime: s.updatedAt, DeletionTime: s.deletedAt, TemplateDescription: s.template.Description,
+      })),
+    };
+  }
+
+  private describeStackEvents(input: QueryInput, ctx: CallContext) {
+    const stack = this.mustFind(input.StackName, ctx, true);
+    const start = input.NextToken ? Number(Buffer.from(String(input.NextToken), 'base64url').toString()) : 0;
+    if (!Number.isInteger(start) || start < 0) throw validation('Invalid NextToken');
+    const newestFirst = [...stack.events].reverse();
+    const page = newestFirst.slice(start, start + 100);
+    return { StackEvents: page, NextToken: start + 100 < newestFirst.length ? Buffer.from(String(start + 100)).toString('base64url') : undefined };
+  }
+
+  private describeStackResources(input: QueryInput, ctx: CallContext) {
+    const stack = this.mustFind(input.StackName, ctx, true);
+    return {
+      StackResources: [...stack.resources.values()].map((r) => ({
+        StackName: stack.name, StackId: stack.id, LogicalResourceId: r.logicalId, PhysicalResourceId: r.physicalId,
+        ResourceType: r.type, Timestamp: r.updatedAt, ResourceStatus: r.status,
+      })),
+    };
+  }
+
+  private getTemplate(input: QueryInput, ctx: CallContext) {
+    if (input.ChangeSetName) {
+      const cs = this.findChangeSet(input.ChangeSetName, input.StackName, ctx);
+      return { TemplateBody: cs.templateBody, StagesAvailable: ['Original', 'Processed'] };
+    }
+    const stack = this.mustFind(input.StackName, ctx, true);
+    return { TemplateBody: stack.templateBody, StagesAvailable: ['Original', 'Processed'] };
+  }
+
+  private createChangeSet(input: QueryInput, ctx: CallContext) {
+    const name = requireStackName(input.StackName);
+    if (!CHANGE_SET_NAME.test(String(input.ChangeSetName ?? ''))) {
+      throw validation(`1 validation error detected: Value '${String(input.ChangeSetName)}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
+    }
+    const type = (input.ChangeSetType ?? 'UPDATE') as string;
+    if (!['CREATE', 'UPDATE', 'IMPORT'].includes(type)) throw validation(`Invalid ChangeSetType ${type}`);
+    if (type === 'IMPORT') throw validation('ChangeSetType IMPORT is not supported by the sandbox');
+    let stack = this.live(name, ctx);
+    if (type === 'CREATE' && stack && stack.status !== 'REVIEW_IN_PROGRESS') {
+      throw validation(`Stack [${name}] already exists and cannot be created again with the changeSet [${String(input.ChangeSetName)}].`);
+    }
+    if (type === 'UPDATE') {
+      if (!stack || stack.status === 'REVIEW_IN_PROGRESS') throw validation(`Stack [${name}] does not exist`);
+      this.assertUpdatable(stack);
+    }
+    const desired = this.desired(input, stack?.parameters ?? {}, stack?.tags);
+    stack ??= this.newStack(name, ctx, { ...desired, template: desired.template }, 'REVIEW_IN_PROGRESS');
+    if ([...stack.changeSets.values()].some((c) => c.name === input.ChangeSetName)) {
+      throw new AwsError('AlreadyExistsException', `ChangeSet [${String(input.ChangeSetName)}] already exists`, 400);
+    }
+    const cs: ChangeSet = {
+      ...desired,
+      id: `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:changeSet/${String(input.ChangeSetName)}/${randomUUID()}`,
+      name: String(input.ChangeSetName),
+      stackId: stack.id,
+      type: type as 'CREATE' | 'UPDATE',
+      status: 'CREATE_PENDING',
+      executionStatus: 'UNAVAILABLE',
+      createdAt: new Date(),
+      changes: [],
+    };
+    stack.changeSets.set(cs.id, cs);
+    const target = stack;
+    setTimeout(() => {
+      cs.changes = this.changesFor(target, cs);
+      if (cs.changes.length === 0 && (cs.type === 'UPDATE' ? sameSettings(target, cs) : false)) {
+        cs.status = 'FAILED';
+        cs.statusReason = "The submitted information didn't contain changes. Submit different information to create a change set.";
+      } else {
+        cs.status = 'CREATE_COMPLETE';
+        cs.executionStatus = 'AVAILABLE';
+      }
+    }, this.deps.latencies().cfnResource['ChangeSet'] ?? 300).unref();
+    return { Id: cs.id, StackId: stack.id };
+  }
+
+  private describeChangeSet(input: QueryInput, ctx: CallContext) {
+    const cs = this.findChangeSet(input.ChangeSetName, input.StackName, ctx);
+    const stack = this.stacks.find((s) => s.id === cs.stackId)!;
+    return {
+      ChangeSetName: cs.name, ChangeSetId: cs.id, StackId: stack.id, StackName: stack.name, Status: cs.status, StatusReason: cs.statusReason,
+      ExecutionStatus: cs.executionStatus, CreationTime: cs.createdAt, Capabilities: cs.capabilities,
+      Parameters: Object.entries(cs.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+      Tags: Object.entries(cs.tags).map(([Key, Value]) => ({ Key, Value })),
+      Changes: cs.changes.map((ResourceChange) => ({ Type: 'Resource', ResourceChange })),
+    };
+  }
+
+  private executeChangeSet(input: QueryInput, ctx: CallContext) {
+    const cs = this.findChangeSet(input.ChangeSetName, input.StackName, ctx);
+    const stack = this.stacks.find((s) => s.id === cs.stackId)!;
+    if (input.ClientRequestToken && stack.tokens.has(input.ClientRequestToken) && cs.executionStatus !== 'AVAILABLE') return {};
+    if (cs.executionStatus !== 'AVAILABLE') {
+      throw new AwsError('InvalidChangeSetStatus', `ChangeSet [${cs.id}] cannot be executed in its current status of [${cs.executionStatus}]`, 400);
+    }
+    if (cs.type === 'UPDATE') this.assertUpdatable(stack);
+    else if (stack.status !== 'REVIEW_IN_PROGRESS') throw validation(`Stack:${stack.id} is in ${stack.status} state and can not be updated.`);
+    cs.executionStatus = 'EXECUTE_IN_PROGRESS';
+    for (const other of stack.changeSets.values()) if (other !== cs) other.executionStatus = 'OBSOLETE';
+    if (input.ClientRequestToken) stack.tokens.add(input.ClientRequestToken);
+    void this.deploy(stack, cs, cs.type, input.ClientRequestToken).then(() => {
+      cs.executionStatus = 'EXECUTE_COMPLETE';
+      stack.changeSets.clear();
+    });
+    return {};
+  }
+
+  private deleteChangeSet(input: QueryInput, ctx: CallContext) {
+    const cs = this.findChangeSet(input.ChangeSetName, input.StackName, ctx);
+    if (cs.executionStatus === 'EXECUTE_IN_PROGRESS') throw new AwsError('InvalidChangeSetStatus', `ChangeSet [${cs.id}] cannot be deleted in status EXECUTE_IN_PROGRESS`, 400);
+    const stack = this.stacks.find((s) => s.id === cs.stackId)!;
+    stack.changeSets.delete(cs.id);
+    return {};
+  }
+
+  private listChangeSets(input: QueryInput, ctx: CallContext) {
+    const stack = this.mustFind(input.StackName, ctx);
+    return {
+      Summaries: [...stack.changeSets.values()].map((cs) => ({
+        ChangeSetId: cs.id, ChangeSetName: cs.name, StackId: stack.id, StackName: stack.name, Status: cs.status,
+        ExecutionStatus: cs.executionStatus, StatusReason: cs.statusReason, CreationTime: cs.createdAt,
+      })),
+    };
+  }
+
+  // --- state machine -----------------------------------------------------------------------------
+
+  private async deploy(stack: Stack, desired: Desired, kind: 'CREATE' | 'UPDATE', token?: string): Promise<void> {
+    const prefix = kind === 'CREATE' ? 'CREATE' : 'UPDATE';
+    const before = new Map([...stack.resources].map(([id, r]) => [id, { ...r }]));
+    const previous: Desired = { templateBody: stack.templateBody, template: stack.template, parameters: stack.parameters, tags: stack.tags, capabilities: stack.capabilities, roleArn: stack.roleArn };
+    this.setStatus(stack, `${prefix}_IN_PROGRESS`, 'User Initiated', token);
+    const touched: string[] = [];
+    let failure: string | undefined;
+    try {
+      const scope = scopeOf(stack);
+      const ctx = evalContext(desired.template, desired.parameters, scope, (id) => resolved(stack, id));
+      const ids = activeResources(desired.template, ctx);
+      for (const wave of resourceOrder(desired.template, ids)) {
+        const results = await Promise.allSettled(wave.map(async (id) => {
+          await this.provision(stack, desired, id, token);
+          touched.push(id);
+        }));
+        const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (rejected) throw rejected.reason;
+      }
+      // Resources dropped from the template go after everything new is in place.
+      const removed = [...stack.resources.keys()].filter((id) => !ids.includes(id));
+      if (kind === 'UPDATE' && removed.length > 0) {
+        this.setStatus(stack, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', undefined, token);
+        for (const id of removed.reverse()) await this.remove(stack, id, token);
+      }
+      Object.assign(stack, { templateBody: desired.templateBody, template: desired.template, parameters: desired.parameters, tags: desired.tags, capabilities: desired.capabilities, roleArn: desired.roleArn });
+      stack.outputs = resolveOutputs(desired.template, evalContext(desired.template, desired.parameters, scope, (id) => resolved(stack, id)));
+      if (kind === 'UPDATE') stack.updatedAt = new Date();
+      this.setStatus(stack, `${prefix}_COMPLETE`, undefined, token);
+      return;
+    } catch (err) {
+      failure = (err as Error).message;
+    }
+    // Roll back: undo what this operation did, newest first.
+    const rollbackStatus = kind === 'CREATE' ? 'ROLLBACK' : 'UPDATE_ROLLBACK';
+    this.setStatus(stack, `${rollbackStatus}_IN_PROGRESS`, `The following resource(s) failed to ${kind.toLowerCase()}: [${failure}]. Rollback requested by user.`, token);
+    try {
+      for (const id of [...stack.resources.keys()].reverse()) {
+        const old = before.get(id);
+        if (!old) await this.remove(stack, id, token);
+        else if (JSON.stringify(old.properties) !== JSON.stringify(stack.resources.get(id)!.properties)) await this.provision(stack, previous, id, token, true);
+      }
+      if (kind === 'UPDATE') stack.updatedAt = new Date();
+      this.setStatus(stack, `${rollbackStatus}_COMPLETE`, undefined, token);
+    } catch (err) {
+      this.setStatus(stack, `${rollbackStatus}_FAILED`, (err as Error).message, token);
+    }
+  }
+
+  /** Creates or updates one resource, with its latency and events. Throws the logical id on failure. */
+  private async provision(stack: Stack, desired: Desired, id: string, token?: string, rollback = false): Promise<void> {
+    const decl = desired.template.Resources[id];
+    const existing = stack.resources.get(id);
+    const ctx = evalContext(desired.template, desired.parameters, scopeOf(stack), (rid) => resolved(stack, rid));
+    const props = resolveProperties(decl.Properties, ctx);
+    if (existing && existing.type === decl.Type && JSON.stringify(existing.properties) === JSON.stringify(props) && sameRecord(stack.tags, desired.tags)) return;
+    const operation = existing ? 'UPDATE' : 'CREATE';
+    const pctx = this.providerContext(stack, id, desired.tags);
+    this.event(stack, id, decl.Type, existing?.physicalId, `${operation}_IN_PROGRESS`, undefined, token);
+    await sleep(this.latency(decl.Type));
+    const fail = (reason: string): never => {
+      this.event(stack, id, decl.Type, existing?.physicalId, `${operation}_FAILED`, reason, token);
+      throw new Error(id);
+    };
+    const problem = checkProperties(decl.Type, props);
+    if (problem) fail(problem);
+    const injected = rollback ? undefined : this.takeFailure(stack, id, decl.Type, operation);
+    if (injected) fail(injected);
+    try {
+      const provider = PROVIDERS[decl.Type];
+      const replace = existing && provider.replaceOn.some((p) => JSON.stringify(existing.properties[p]) !== JSON.stringify(props[p]));
+      const result = existing && !replace ? provider.update(existing.physicalId, props, pctx) : provider.create(props, pctx);
+      if (existing && replace) provider.delete(existing.physicalId, pctx);
+      stack.resources.set(id, { logicalId: id, type: decl.Type, physicalId: result.physicalId, properties: props, attributes: result.attributes, status: `${operation}_COMPLETE`, updatedAt: new Date() });
+      this.event(stack, id, decl.Type, result.physicalId, `${operation}_COMPLETE`, undefined, token);
+    } catch (err) {
+      if ((err as Error).message === id) throw err;
+      fail((err as Error).message);
+    }
+  }
+
+  private async remove(stack: Stack, id: string, token?: string): Promise<void> {
+    const r = stack.resources.get(id);
+    if (!r) return;
+    this.event(stack, id, r.type, r.physicalId, 'DELETE_IN_PROGRESS', undefined, token);
+    await sleep(this.latency(r.type));
+    const injected = this.takeFailure(stack, id, r.type, 'DELETE');
+    if (injected) {
+      this.event(stack, id, r.type, r.physicalId, 'DELETE_FAILED', injected, token);
+      throw new Error(`${id}: ${injected}`);
+    }
+    PROVIDERS[r.type].delete(r.physicalId, this.providerContext(stack, id, stack.tags));
+    stack.resources.delete(id);
+    this.event(stack, id, r.type, r.physicalId, 'DELETE_COMPLETE', undefined, token);
+  }
+
+  private async destroy(stack: Stack, token?: string): Promise<void> {
+    this.setStatus(stack, 'DELETE_IN_PROGRESS', 'User Initiated', token);
+    try {
+      const waves = resourceOrder(stack.template, [...stack.resources.keys()]).reverse();
+      for (const wave of waves) await Promise.all(wave.map((id) => this.remove(stack, id, token)));
+      stack.deletedAt = new Date();
+      this.setStatus(stack, 'DELETE_COMPLETE', undefined, token);
+    } catch (err) {
+      this.setStatus(stack, 'DELETE_FAILED', `The following resource(s) failed to delete: [${(err as Error).message}].`, token);
+    }
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------
+
+  private desired(input: QueryInput, previousParams: Record<string, string>, previousTags?: Record<string, string>): Desired {
+    const templateBody = requireBody(input);
+    const template = parseTemplate(templateBody);
+    validateTemplate(template);
+    const capabilities: string[] = input.Capabilities ?? [];
+    checkCapabilities(template, capabilities);
+    const parameters = resolveParameters(template.Parameters, input.Parameters ?? [], previousParams);
+    const tagList: { Key: string; Value: string }[] | undefined = input.Tags;
+    if (tagList && tagList.length > 50) throw validation('1 validation error detected: Member must have length less than or equal to 50 at tags');
+    const tags = tagList ? Object.fromEntries(tagList.map((t) => [t.Key, t.Value ?? ''])) : { ...(previousTags ?? {}) };
+    return { templateBody, template, parameters, tags, capabilities, roleArn: input.RoleARN };
+  }
+
+  private changesFor(stack: Stack, desired: Desired): ResourceChange[] {
+    const ctx = evalContext(desired.template, desired.parameters, scopeOf(stack), (id) => resolved(stack, id));
+    const wanted = new Map(activeResources(desired.template, ctx).map((id) => {
+      const props = resolveProperties(desired.template.Resources[id].Properties, ctx);
+      return [id, { type: desired.template.Resources[id].Type, properties: withStackTags(props, desired.tags) }];
+    }));
+    const current = new Map<string, CurrentResource>([...stack.resources].map(([id, r]) => [id, { type: r.type, physicalId: r.physicalId, properties: withStackTags(r.properties, stack.tags) }]));
+    return diffResources(current, wanted);
+  }
+
+  private newStack(name: string, ctx: CallContext, desired: Desired, status: string): Stack {
+    const stack: Stack = {
+      ...desired,
+      id: `arn:aws:cloudformation:${ctx.region}:${ctx.accountId}:stack/${name}/${randomUUID()}`,
+      name, region: ctx.region, accountId: ctx.accountId, status, createdAt: new Date(),
+      resources: new Map(), outputs: [], events: [], changeSets: new Map(), tokens: new Set(),
+    };
+    this.stacks.push(stack);
+    if (status === 'REVIEW_IN_PROGRESS') this.event(stack, name, 'AWS::CloudFormation::Stack', stack.id, 'REVIEW_IN_PROGRESS', 'User Initiated');
+    return stack;
+  }
+
+  private assertUpdatable(stack: Stack): void {
+    const ok = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE'];
+    if (!ok.includes(stack.status)) throw validation(`Stack:${stack.id} is in ${stack.status} state and can not be updated.`);
+  }
+
+  private live(name: string, ctx: CallContext): Stack | undefined {
+    return this.stacks.find((s) => s.name === name && s.region === ctx.region && s.status !== 'DELETE_COMPLETE');
+  }
+
+  /** By name (live stacks) or by stack id (deleted ones too). */
+  private find(nameOrId: unknown, ctx: CallContext, includeDeleted = false): Stack | undefined {
+    const key = String(nameOrId ?? '');
+    if (key.startsWith('arn:')) return this.stacks.find((s) => s.id === key && (includeDeleted || s.status !== 'DELETE_COMPLETE'));
+    return this.live(key, ctx);
+  }
+
+  private mustFind(nameOrId: unknown, ctx: CallContext, includeDeleted = false): Stack {
+    if (!nameOrId) throw validation("1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member must not be null");
+    const stack = this.find(nameOrId, ctx, includeDeleted);
+    if (!stack) throw validation(`Stack with id ${String(nameOrId)} does not exist`);
+    return stack;
+  }
+
+  private findChangeSet(nameOrId: unknown, stackName: unknown, ctx: CallContext): ChangeSet {
+    const key = String(nameOrId ?? '');
+    for (const stack of this.stacks) {
+      if (stack.region !== ctx.region) continue;
+      for (const cs of stack.changeSets.values()) {
+        if (cs.id === key || (cs.name === key && stackName && (stack.name === stackName || stack.id === stackName))) return cs;
+      }
+    }
+    throw new AwsError('ChangeSetNotFound', `ChangeSet [${key}] does not exist`, 404);
+  }
+
+  private providerContext(stack: Stack, logicalId: string, tags: Record<string, string>): ProviderContext {
+    return { stackName: stack.name, logicalId, region: stack.region, accountId: stack.accountId, stackTags: tags, iam: this.deps.iam };
+  }
+
+  private latency(type: string): number {
+    const l = this.deps.latencies().cfnResource;
+    return l[type] ?? l.default;
+  }
+
+  private takeFailure(stack: Stack, logicalId: string, type: string, operation: 'CREATE' | 'UPDATE' | 'DELETE'): string | undefined {
+    const i = this.failures.findIndex((f) => (!f.operation || f.operation === operation) &&
+      (!f.match.logicalId || f.match.logicalId === logicalId) && (!f.match.type || f.match.type === type) &&
+      (!f.match.stackName || f.match.stackName === stack.name));
+    if (i < 0) return undefined;
+    const f = this.failures[i];
+    if (f.once) this.failures.splice(i, 1);
+    return f.reason;
+  }
+
+  private setStatus(stack: Stack, status: string, reason?: string, token?: string): void {
+    stack.status = status;
+    stack.statusReason = reason;
+    this.event(stack, stack.name, 'AWS::CloudFormation::Stack', stack.id, status, reason, token);
+  }
+
+  private event(stack: Stack, logicalId: string, type: string, physicalId: string | undefined, status: string, reason?: string, token?: string): void {
+    stack.events.push({
+      EventId: randomUUID(), StackId: stack.id, StackName: stack.name, LogicalResourceId: logicalId, PhysicalResourceId: physicalId,
+      ResourceType: type, Timestamp: new Date(), ResourceStatus: status, ResourceStatusReason: reason, ClientRequestToken: token,
+    });
+  }
+}
+
+function requireStackName(name: unknown): string {
+  if (!STACK_NAME.test(String(name ?? ''))) {
+    throw validation(`1 validation error detected: Value '${String(name)}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
+  }
+  return String(name);
+}
+
+function requireBody(input: QueryInput): string {
+  if (input.TemplateURL) throw validation('TemplateURL is not supported by the sandbox; pass TemplateBody');
+  if (typeof input.TemplateBody !== 'string' || input.TemplateBody.length === 0) throw validation('Either Template URL or Template Body must be specified.');
+  if (input.TemplateBody.length > 51_200) throw validation(`1 validation error detected: Value at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to 51200`);
+  return input.TemplateBody;
+}
+
+function scopeOf(stack: Stack): Scope {
+  return { region: stack.region, accountId: stack.accountId, stackName: stack.name, stackId: stack.id };
+}
+
+function resolved(stack: Stack, id: string): ResolvedResource | undefined {
+  const r = stack.resources.get(id);
+  return r ? { ref: r.physicalId, attributes: r.attributes } : undefined;
+}
+
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+
+function sameSettings(stack: Stack, desired: Desired): boolean {
+  return sameRecord(stack.parameters, desired.parameters) && sameRecord(stack.tags, desired.tags) &&
+    JSON.stringify(stack.template.Outputs ?? {}) === JSON.stringify(desired.template.Outputs ?? {});
+}
+
+/** Stack tags propagate to resources, so a stack tag change shows as a Tags change on each of them. */
+function withStackTags(props: Record<string, unknown>, tags: Record<string, string>): Record<string, unknown> {
+  if (Object.keys(tags).length === 0) return props;
+  const own = (props.Tags as { Key: string; Value: string }[] | undefined) ?? [];
+  const merged = { ...tags, ...Object.fromEntries(own.map((t) => [t.Key, t.Value])) };
+  return { ...props, Tags: Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)).map(([Key, Value]) => ({ Key, Value })) };
+}
+
+function describe(s: Stack) {
+  return {
+    StackId: s.id, StackName: s.name, Description: s.template.Description, StackStatus: s.status, StackStatusReason: s.statusReason,
+    CreationTime: s.createdAt, LastUpdatedTime: s.updatedAt, DeletionTime: s.deletedAt, Capabilities: s.capabilities, RoleARN: s.roleArn,
+    Parameters: Object.entries(s.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    Outputs: s.outputs, Tags: Object.entries(s.tags).map(([Key, Value]) => ({ Key, Value })),
+    DisableRollback: false, EnableTerminationProtection: false,
+  };
+}
