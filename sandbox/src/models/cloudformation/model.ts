@@ -144,7 +144,7 @@ export class CloudFormationModel {
     const existing = this.live(name, ctx);
     if (existing && input.ClientRequestToken && existing.tokens.has(input.ClientRequestToken)) return { StackId: existing.id };
     if (existing) throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`, 400);
-    const desired = this.desired(input, {});
+    const desired = this.desired(input, ctx, {});
     const stack = this.newStack(name, ctx, desired, 'CREATE_IN_PROGRESS');
     if (input.ClientRequestToken) stack.tokens.add(input.ClientRequestToken);
     void this.deploy(stack, desired, 'CREATE', input.ClientRequestToken);
@@ -154,7 +154,7 @@ export class CloudFormationModel {
   private updateStack(input: QueryInput, ctx: CallContext) {
     const stack = this.mustFind(input.StackName, ctx);
     this.assertUpdatable(stack);
-    const desired = this.desired({ ...input, TemplateBody: input.UsePreviousTemplate === 'true' ? stack.templateBody : input.TemplateBody }, stack.parameters, stack.tags);
+    const desired = this.desired({ ...input, TemplateBody: input.UsePreviousTemplate === 'true' ? stack.templateBody : input.TemplateBody }, ctx, stack.parameters, stack.tags);
     if (this.changesFor(stack, desired).length === 0 && sameSettings(stack, desired)) throw validation('No updates are to be performed.');
     void this.deploy(stack, desired, 'UPDATE', input.ClientRequestToken);
     return { StackId: stack.id };
@@ -230,7 +230,7 @@ export class CloudFormationModel {
       if (!stack || stack.status === 'REVIEW_IN_PROGRESS') throw validation(`Stack [${name}] does not exist`);
       this.assertUpdatable(stack);
     }
-    const desired = this.desired(input, stack?.parameters ?? {}, stack?.tags);
+    const desired = this.desired(input, ctx, stack?.parameters ?? {}, stack?.tags);
     stack ??= this.newStack(name, ctx, { ...desired, template: desired.template }, 'REVIEW_IN_PROGRESS');
     if ([...stack.changeSets.values()].some((c) => c.name === input.ChangeSetName)) {
       throw new AwsError('AlreadyExistsException', `ChangeSet [${String(input.ChangeSetName)}] already exists`, 400);
@@ -422,13 +422,14 @@ export class CloudFormationModel {
 
   // --- helpers -------------------------------------------------------------------------------------
 
-  private desired(input: QueryInput, previousParams: Record<string, string>, previousTags?: Record<string, string>): Desired {
+  private desired(input: QueryInput, call: CallContext, previousParams: Record<string, string>, previousTags?: Record<string, string>): Desired {
     const templateBody = requireBody(input);
     const template = parseTemplate(templateBody);
     validateTemplate(template);
     const capabilities: string[] = input.Capabilities ?? [];
-    checkCapabilities(template, capabilities);
     const parameters = resolveParameters(template.Parameters, input.Parameters ?? [], previousParams);
+    const scope = { region: call.region, accountId: call.accountId, stackName: String(input.StackName), stackId: '' };
+    checkCapabilities(template, evalContext(template, parameters, scope, () => undefined), capabilities);
     const tagList: { Key: string; Value: string }[] | undefined = input.Tags;
     if (tagList && tagList.length > 50) throw validation('1 validation error detected: Member must have length less than or equal to 50 at tags');
     const tags = tagList ? Object.fromEntries(tagList.map((t) => [t.Key, t.Value ?? ''])) : { ...(previousTags ?? {}) };

@@ -62,22 +62,25 @@ export function resourceOrder(t: Template, ids: string[] = Object.keys(t.Resourc
   return waves;
 }
 
-/** Capabilities the template needs, as CreateStack/CreateChangeSet demand them. */
-export function requiredCapabilities(t: Template): string[] {
+/**
+ * Capabilities the template needs, as CreateStack/CreateChangeSet demand them. A name property that
+ * evaluates to AWS::NoValue (the usual `!If [HasName, !Ref Name, !Ref AWS::NoValue]`) names nothing.
+ */
+export function requiredCapabilities(t: Template, ctx: EvalContext): string[] {
   let iam = false;
   let named = false;
   for (const r of Object.values(t.Resources)) {
     const provider = PROVIDERS[r.Type];
-    if (provider?.iam) {
-      iam = true;
-      if (provider.iam.nameProperty && r.Properties?.[provider.iam.nameProperty] !== undefined) named = true;
-    }
+    if (!provider?.iam || (r.Condition && !ctx.conditions[r.Condition])) continue;
+    iam = true;
+    const nameProp = provider.iam.nameProperty;
+    if (nameProp && r.Properties?.[nameProp] !== undefined && evaluate(r.Properties[nameProp], ctx) !== NO_VALUE) named = true;
   }
   return named ? ['CAPABILITY_NAMED_IAM'] : iam ? ['CAPABILITY_IAM'] : [];
 }
 
-export function checkCapabilities(t: Template, given: string[]): void {
-  const needed = requiredCapabilities(t);
+export function checkCapabilities(t: Template, ctx: EvalContext, given: string[]): void {
+  const needed = requiredCapabilities(t, ctx);
   if (needed.length === 0) return;
   const ok = needed[0] === 'CAPABILITY_NAMED_IAM' ? given.includes('CAPABILITY_NAMED_IAM') : given.includes('CAPABILITY_IAM') || given.includes('CAPABILITY_NAMED_IAM');
   if (!ok) throw new AwsError('InsufficientCapabilitiesException', `Requires capabilities : [${needed[0]}]`, 400);
