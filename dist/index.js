@@ -95254,8 +95254,11 @@ function ampUrls(endpoint) {
  * The same job re-run, or two runs racing, must land on one workspace: the token is derived from
  * what identifies the environment, so AMP's idempotency collapses concurrent creates.
  */
-function ampClientToken(owner, alias) {
-    return (0, node_crypto_1.createHash)('sha256').update(`ecs-amp-action|${owner.repository}|${owner.environment ?? ''}|${alias}`).digest('hex').slice(0, 64);
+function ampClientToken(owner, alias, failedIds = []) {
+    // A workspace that failed to create would be handed back for the same token; folding the failed
+    // ids in gives the next attempt a new token that racing runs still agree on.
+    const failed = [...failedIds].sort().join(',');
+    return (0, node_crypto_1.createHash)('sha256').update(`ecs-amp-action|${owner.repository}|${owner.environment ?? ''}|${alias}|${failed}`).digest('hex').slice(0, 64);
 }
 /** Finds this environment's workspace, or creates it; waits until it is ACTIVE. */
 async function ensureAmpWorkspace(amp, req) {
@@ -95263,18 +95266,20 @@ async function ensureAmpWorkspace(amp, req) {
         const ws = await describe(amp, req.existingId, 'amp-workspace-id');
         return toWorkspace(await waitActive(amp, ws, req), 'given');
     }
-    const found = await findOwnedWorkspace(amp, req.alias, req.owner);
+    const { found, failedIds } = await findOwnedWorkspace(amp, req.alias, req.owner);
     if (found) {
         req.log(`Reusing AMP workspace ${found.workspaceId} (alias '${req.alias}', status ${found.status?.statusCode})`);
         const ws = await describe(amp, found.workspaceId);
         return toWorkspace(await waitActive(amp, ws, req), 'reused');
     }
+    if (failedIds.length > 0)
+        req.log(`Ignoring AMP workspace(s) that failed to create: ${failedIds.join(', ')}`);
     req.log(`Creating AMP workspace with alias '${req.alias}'`);
     let id;
     try {
         const out = await amp.send(new client_amp_1.CreateWorkspaceCommand({
             alias: req.alias,
-            clientToken: ampClientToken(req.owner, req.alias),
+            clientToken: ampClientToken(req.owner, req.alias, failedIds),
             tags: req.tags,
         }));
         id = out.workspaceId;
@@ -95291,20 +95296,24 @@ async function ensureAmpWorkspace(amp, req) {
  */
 async function findOwnedWorkspace(amp, alias, owner) {
     const candidates = [];
+    const failedIds = [];
     try {
         for await (const page of (0, client_amp_1.paginateListWorkspaces)({ client: amp, pageSize: 1000 }, { alias })) {
             for (const ws of page.workspaces ?? []) {
+                if (ws.alias !== alias || !(0, tags_1.isOwnedBy)(ws.tags, owner))
+                    continue;
                 const status = ws.status?.statusCode;
-                if (ws.alias === alias && (0, tags_1.isOwnedBy)(ws.tags, owner) && status !== 'DELETING' && status !== 'CREATION_FAILED') {
+                if (status === 'CREATION_FAILED')
+                    failedIds.push(ws.workspaceId);
+                else if (status !== 'DELETING')
                     candidates.push(ws);
-                }
             }
         }
     }
     catch (err) {
         throw new errors_1.ActionError((0, errors_1.describeAwsError)('AMP ListWorkspaces', err), (0, errors_1.permissionFix)(err, 'aps:ListWorkspaces'));
     }
-    return pickPreferred(candidates);
+    return { found: pickPreferred(candidates), failedIds };
 }
 /** ACTIVE before anything still being created; among equals, the oldest, so every run picks the same one. */
 function pickPreferred(candidates) {
@@ -95336,7 +95345,7 @@ async function waitActive(amp, first, req) {
             if (status === 'ACTIVE')
                 return { done: true, value: ws };
             if (status === 'CREATION_FAILED' || status === 'DELETING') {
-                throw new errors_1.ActionError(`AMP workspace ${ws.workspaceId} is ${status}.`, status === 'DELETING' ? 'Wait for the deletion to finish, then re-run to create a new workspace.' : 'Delete the failed workspace and re-run; check AMP quotas in Service Quotas.');
+                throw new errors_1.ActionError(`AMP workspace ${ws.workspaceId} is ${status}.`, status === 'DELETING' ? 'Wait for the deletion to finish, then re-run to create a new workspace.' : 'Re-run to create a new workspace (the failed one is skipped; delete it when convenient), and check AMP quotas in Service Quotas.');
             }
             return { done: false, status };
         },

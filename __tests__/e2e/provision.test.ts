@@ -175,3 +175,56 @@ describe('provision through dist/index.js', () => {
     expect(fx.comments(pr)).toHaveLength(0);
   });
 });
+
+describe('provision recovers and explains failures', () => {
+  it('finds its sticky comment among more than a page of other comments', async () => {
+    const pr = fx.pullRequest();
+    for (let i = 0; i < 130; i++) fx.sandbox.github.comments.push({ id: 500_000 + pr * 1000 + i, repository: 'acme/shop', issue: pr, body: `review ${i}`, user: 'someone', createdAt: new Date(), updatedAt: new Date() });
+    expectSucceeded(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+    expectSucceeded(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+    const ours = fx.comments(pr).filter((c) => c.includes('<!-- ecs-amp-action:comment environment='));
+    expect(ours).toHaveLength(1);
+    expect(fx.sandbox.log.filter((e) => e.service === 'github' && e.operation.startsWith('GET') && e.status === 200).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reports an AMP workspace that fails to create, and creates a fresh one on the next run', async () => {
+    const pr = fx.pullRequest();
+    fx.sandbox.amp.failNextCreate();
+    const failed = await fx.run({ mode: 'provision', grafana: 'false' }, { pr });
+    expect(failed.code).toBe(1);
+    expect(failed.log).toMatch(/::error::AMP workspace ws-[^ ]+ is CREATION_FAILED/);
+    expect(fx.comments(pr)[0]).toContain('| provision | ❌ failed');
+
+    const retried = await fx.run({ mode: 'provision', grafana: 'false' }, { pr });
+    expectSucceeded(retried);
+    const mine = fx.state().ampWorkspaces.filter((w) => w.alias === `acme/shop/pr-${pr}`);
+    expect(mine.map((w) => w.status).sort()).toEqual(['ACTIVE', 'CREATION_FAILED']);
+    expect(retried.outputs['amp-workspace-id']).toBe(mine.find((w) => w.status === 'ACTIVE')!.id);
+    expect(fx.comments(pr)).toHaveLength(1);
+    expect(fx.comments(pr)[0]).toContain('| provision | ✅ succeeded');
+  });
+
+  it('names the root cause of a failed role stack, then recovers the stack from ROLLBACK_COMPLETE', async () => {
+    const pr = fx.pullRequest();
+    const name = `recovery-${pr}`;
+    // A fresh repository-level workspace name forces the workspace (and, for a new repository, its role) to be created.
+    const stackName = 'ecs-amp-action-grafana-role-acme-shop';
+    const existing = fx.state().stacks.find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE');
+    if (existing) {
+      // Earlier tests created the role stack: remove it so this run has to create it.
+      await fx.sandbox.cloudformation.call('DeleteStack', { StackName: stackName }, { region: 'eu-west-1', accountId: '123456789012', accessKeyId: '', principalArn: '', requestId: '' });
+      for (let i = 0; i < 100 && fx.state().stacks.some((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE'); i++) await new Promise((r) => setTimeout(r, 50));
+    }
+    fx.sandbox.cloudformation.injectResourceFailure({ type: 'AWS::IAM::Role' }, 'API: iam:CreateRole User is not authorized to perform: iam:CreateRole', { operation: 'CREATE' });
+    const failed = await fx.run({ mode: 'provision', 'grafana-workspace-name': name }, { pr });
+    expect(failed.code).toBe(1);
+    expect(failed.log).toMatch(/Root cause: GrafanaWorkspaceRole \(AWS::IAM::Role\) CREATE_FAILED: API: iam:CreateRole User is not authorized/);
+    expect(fx.state().stacks.find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE')?.status).toBe('ROLLBACK_COMPLETE');
+
+    const retried = await fx.run({ mode: 'provision', 'grafana-workspace-name': name }, { pr });
+    expectSucceeded(retried);
+    expect(retried.log).toMatch(/ROLLBACK_COMPLETE \(a failed first create\); deleting it/);
+    expect(fx.state().stacks.find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE')?.status).toBe('CREATE_COMPLETE');
+    expect(fx.state().grafanaWorkspaces.filter((w) => w.name === name)).toHaveLength(1);
+  });
+});

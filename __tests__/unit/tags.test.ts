@@ -35,6 +35,10 @@ describe('naming and idempotency', () => {
     expect(a).toMatch(/^[!-~]{1,64}$/);
     expect(ampClientToken({ repository: 'acme/shop', environment: 'pr-1' }, 'acme/shop/pr-1')).toBe(a);
     expect(ampClientToken({ repository: 'acme/shop', environment: 'pr-2' }, 'acme/shop/pr-2')).not.toBe(a);
+    // After a failed creation the token moves on, identically for every run that sees the failure.
+    const afterFailure = ampClientToken({ repository: 'acme/shop', environment: 'pr-1' }, 'acme/shop/pr-1', ['ws-b', 'ws-a']);
+    expect(afterFailure).not.toBe(a);
+    expect(ampClientToken({ repository: 'acme/shop', environment: 'pr-1' }, 'acme/shop/pr-1', ['ws-a', 'ws-b'])).toBe(afterFailure);
   });
 
   it('prefers an ACTIVE workspace, then the oldest', () => {

@@ -39,8 +39,11 @@ export function ampUrls(endpoint: string) {
  * The same job re-run, or two runs racing, must land on one workspace: the token is derived from
  * what identifies the environment, so AMP's idempotency collapses concurrent creates.
  */
-export function ampClientToken(owner: Ownership, alias: string): string {
-  return createHash('sha256').update(`ecs-amp-action|${owner.repository}|${owner.environment ?? ''}|${alias}`).digest('hex').slice(0, 64);
+export function ampClientToken(owner: Ownership, alias: string, failedIds: string[] = []): string {
+  // A workspace that failed to create would be handed back for the same token; folding the failed
+  // ids in gives the next attempt a new token that racing runs still agree on.
+  const failed = [...failedIds].sort().join(',');
+  return createHash('sha256').update(`ecs-amp-action|${owner.repository}|${owner.environment ?? ''}|${alias}|${failed}`).digest('hex').slice(0, 64);
 }
 
 /** Finds this environment's workspace, or creates it; waits until it is ACTIVE. */
@@ -49,18 +52,19 @@ export async function ensureAmpWorkspace(amp: AmpClient, req: EnsureAmpRequest):
     const ws = await describe(amp, req.existingId, 'amp-workspace-id');
     return toWorkspace(await waitActive(amp, ws, req), 'given');
   }
-  const found = await findOwnedWorkspace(amp, req.alias, req.owner);
+  const { found, failedIds } = await findOwnedWorkspace(amp, req.alias, req.owner);
   if (found) {
     req.log(`Reusing AMP workspace ${found.workspaceId} (alias '${req.alias}', status ${found.status?.statusCode})`);
     const ws = await describe(amp, found.workspaceId!);
     return toWorkspace(await waitActive(amp, ws, req), 'reused');
   }
+  if (failedIds.length > 0) req.log(`Ignoring AMP workspace(s) that failed to create: ${failedIds.join(', ')}`);
   req.log(`Creating AMP workspace with alias '${req.alias}'`);
   let id: string;
   try {
     const out = await amp.send(new CreateWorkspaceCommand({
       alias: req.alias,
-      clientToken: ampClientToken(req.owner, req.alias),
+      clientToken: ampClientToken(req.owner, req.alias, failedIds),
       tags: req.tags,
     }));
     id = out.workspaceId!;
@@ -75,21 +79,22 @@ export async function ensureAmpWorkspace(amp: AmpClient, req: EnsureAmpRequest):
  * ListWorkspaces filters aliases by prefix and aliases are not unique, so the match is exact and
  * ownership comes from the tags; a same-named workspace that is not ours is never adopted.
  */
-export async function findOwnedWorkspace(amp: AmpClient, alias: string, owner: Ownership): Promise<WorkspaceSummary | undefined> {
+export async function findOwnedWorkspace(amp: AmpClient, alias: string, owner: Ownership): Promise<{ found?: WorkspaceSummary; failedIds: string[] }> {
   const candidates: WorkspaceSummary[] = [];
+  const failedIds: string[] = [];
   try {
     for await (const page of paginateListWorkspaces({ client: amp, pageSize: 1000 }, { alias })) {
       for (const ws of page.workspaces ?? []) {
+        if (ws.alias !== alias || !isOwnedBy(ws.tags, owner)) continue;
         const status = ws.status?.statusCode;
-        if (ws.alias === alias && isOwnedBy(ws.tags, owner) && status !== 'DELETING' && status !== 'CREATION_FAILED') {
-          candidates.push(ws);
-        }
+        if (status === 'CREATION_FAILED') failedIds.push(ws.workspaceId!);
+        else if (status !== 'DELETING') candidates.push(ws);
       }
     }
   } catch (err) {
     throw new ActionError(describeAwsError('AMP ListWorkspaces', err), fixFor(err, 'aps:ListWorkspaces'));
   }
-  return pickPreferred(candidates);
+  return { found: pickPreferred(candidates), failedIds };
 }
 
 /** ACTIVE before anything still being created; among equals, the oldest, so every run picks the same one. */
@@ -125,7 +130,7 @@ async function waitActive(amp: AmpClient, first: WorkspaceDescription, req: Ensu
       if (status === 'CREATION_FAILED' || status === 'DELETING') {
         throw new ActionError(
           `AMP workspace ${ws.workspaceId} is ${status}.`,
-          status === 'DELETING' ? 'Wait for the deletion to finish, then re-run to create a new workspace.' : 'Delete the failed workspace and re-run; check AMP quotas in Service Quotas.',
+          status === 'DELETING' ? 'Wait for the deletion to finish, then re-run to create a new workspace.' : 'Re-run to create a new workspace (the failed one is skipped; delete it when convenient), and check AMP quotas in Service Quotas.',
         );
       }
       return { done: false, status };
