@@ -1,5 +1,6 @@
 import { CallContext, IamState, Latencies } from '../../sandbox/src/core/types';
 import { CloudFormationModel } from '../../sandbox/src/models/cloudformation/model';
+import { EcsModel } from '../../sandbox/src/models/ecs';
 import { parseTemplate } from '../../sandbox/src/models/cloudformation/template';
 import { evaluate } from '../../sandbox/src/models/cloudformation/intrinsics';
 import { evalContext } from '../../sandbox/src/models/cloudformation/plan';
@@ -29,7 +30,7 @@ Outputs:
 
 function setup() {
   const iam: IamState = { roles: new Map() };
-  return { iam, cfn: new CloudFormationModel({ iam, latencies: () => latencies, accountId: '123456789012' }) };
+  return { iam, cfn: new CloudFormationModel({ iam, ecs: new EcsModel(), latencies: () => latencies, accountId: '123456789012' }) };
 }
 
 async function settle(cfn: CloudFormationModel, name: string): Promise<Record<string, any>> {

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { AwsError, CallContext, Faults, Latencies, RequestLogEntry } from '../core/types';
 import { AmpModel } from '../models/amp';
+import { EcsModel } from '../models/ecs';
 import { CloudFormationModel } from '../models/cloudformation/model';
 import { CredentialStore } from '../models/credentials';
 import { GithubModel } from '../models/github';
@@ -39,6 +40,7 @@ export interface Sandbox {
   githubApiUrl: string;
   amp: AmpModel;
   grafana: GrafanaModel;
+  ecs: EcsModel;
   cloudformation: CloudFormationModel;
   github: GithubModel;
   oidc: OidcIssuer;
@@ -53,8 +55,8 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-type Protocol = 'rest-json' | 'query';
-const PROTOCOL: Record<string, Protocol> = { aps: 'rest-json', grafana: 'rest-json', sts: 'query', cloudformation: 'query' };
+type Protocol = 'rest-json' | 'query' | 'json';
+const PROTOCOL: Record<string, Protocol> = { aps: 'rest-json', grafana: 'rest-json', sts: 'query', cloudformation: 'query', ecs: 'json' };
 
 const WORKSPACE_ROUTES = (prefix: 'amp' | 'grafana'): RestRoute[] => [
   { method: 'POST', path: '/workspaces', operation: 'CreateWorkspace', status: 202 },
@@ -90,7 +92,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ssoDirectory: new Set(options.ssoDirectory ?? ['906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', '1234abcd-12ab-34cd-56ef-1234567890ab']),
   });
   const sts = new StsModel(iam, oidc, credentials);
-  const cloudformation = new CloudFormationModel({ iam, latencies: () => latencies, accountId: ACCOUNT_ID });
+  const ecs = new EcsModel();
+  const cloudformation = new CloudFormationModel({ iam, ecs, latencies: () => latencies, accountId: ACCOUNT_ID });
   const github = new GithubModel();
   const faults = new FaultInjector(options.seed);
   if (options.faults) faults.set(options.faults);
@@ -112,6 +115,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       UpdatePermissions: (i, c) => grafana.updatePermissions(i, c), ListPermissions: (i, c) => grafana.listPermissions(i, c),
       TagResource: (i, c) => grafana.tagResource(i, c), UntagResource: (i, c) => grafana.untagResource(i, c),
       ListTagsForResource: (i, c) => grafana.listTagsForResource(i, c),
+    },
+    ecs: {
+      DescribeServices: (i, c) => ecs.describeServices(i, c), ListTasks: (i, c) => ecs.listTasks(i, c), DescribeTasks: (i, c) => ecs.describeTasks(i, c),
     },
     sts: {
       AssumeRoleWithWebIdentity: (i) => sts.assumeRoleWithWebIdentity(i),
@@ -157,6 +163,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fail = (err: AwsError, p: Protocol = protocol ?? 'rest-json') => {
       entry.errorCode = err.code;
       if (p === 'query') reply(err.status, { 'content-type': 'text/xml' }, encodeQueryError(service, err, requestId));
+      else if (p === 'json') reply(err.status, { 'content-type': 'application/x-amz-json-1.1' }, encodeRestJson({ __type: err.code, message: err.message }));
       else {
         const e = restJsonError(err);
         reply(e.status, e.headers, e.body);
@@ -172,6 +179,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const decoded = decodeQuery(form!);
         entry.operation = decoded.action || 'Unknown';
         input = decoded.input;
+      } else if (protocol === 'json') {
+        const target = String(req.headers['x-amz-target'] ?? '');
+        if (method !== 'POST' || !target.startsWith('AmazonEC2ContainerServiceV20141113.')) throw new AwsError('UnknownOperationException', `Unknown target ${target}`, 400);
+        entry.operation = target.split('.')[1];
+        input = body.length > 0 ? JSON.parse(body.toString('utf8')) as Record<string, unknown> : {};
       } else {
         const matched = matchRoute(ROUTES[service], method, url.pathname, url.searchParams, body);
         if (!matched) throw new AwsError('UnknownOperationException', `No operation matches ${method} ${url.pathname}`, 404);
@@ -209,7 +221,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!op) throw protocol === 'query' ? new AwsError('InvalidAction', `Could not find operation ${entry.operation}`, 400) : new AwsError('UnknownOperationException', entry.operation, 404);
       const result = (await op(input, ctx)) as Record<string, unknown>;
       if (protocol === 'query') return reply(200, { 'content-type': 'text/xml' }, encodeQueryResult(service, entry.operation, result, requestId));
-      return reply(status, { 'content-type': 'application/json' }, encodeRestJson(result));
+      return reply(status, { 'content-type': protocol === 'json' ? 'application/x-amz-json-1.1' : 'application/json' }, encodeRestJson(result));
     } catch (err) {
       if (err instanceof AwsError) return fail(err);
       throw err;
@@ -254,7 +266,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, githubApiUrl: `${url}/github`, amp, grafana, cloudformation, github, oidc, credentials, iam, log,
+    url, githubApiUrl: `${url}/github`, amp, grafana, ecs, cloudformation, github, oidc, credentials, iam, log,
     clearLog: () => { log.length = 0; },
     setFaults: (f) => faults.set(f),
     setSsoEnabled: (enabled) => { ssoEnabled = enabled; },

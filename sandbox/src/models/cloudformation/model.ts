@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError, CallContext, IamState, Latencies } from '../../core/types';
+import { EcsModel } from '../ecs';
 import { ResolvedResource } from './intrinsics';
 import {
   activeResources, checkCapabilities, checkProperties, CurrentResource, diffResources, evalContext, resolveOutputs,
@@ -93,7 +94,7 @@ export class CloudFormationModel {
   private readonly stacks: Stack[] = [];
   private readonly failures: InjectedFailure[] = [];
 
-  constructor(private readonly deps: { iam: IamState; latencies: () => Latencies; accountId: string }) {}
+  constructor(private readonly deps: { iam: IamState; ecs: EcsModel; latencies: () => Latencies; accountId: string }) {}
 
   injectResourceFailure(match: InjectedFailure['match'], reason: string, opts: { once?: boolean; operation?: InjectedFailure['operation'] } = {}): void {
     this.failures.push({ match, reason, once: opts.once ?? true, operation: opts.operation });
@@ -383,7 +384,7 @@ export class CloudFormationModel {
     try {
       const provider = PROVIDERS[decl.Type];
       const replace = existing && provider.replaceOn.some((p) => JSON.stringify(existing.properties[p]) !== JSON.stringify(props[p]));
-      const result = existing && !replace ? provider.update(existing.physicalId, props, pctx) : provider.create(props, pctx);
+      const result = await (existing && !replace ? provider.update(existing.physicalId, props, pctx) : provider.create(props, pctx));
       if (existing && replace) provider.delete(existing.physicalId, pctx);
       stack.resources.set(id, { logicalId: id, type: decl.Type, physicalId: result.physicalId, properties: props, attributes: result.attributes, status: `${operation}_COMPLETE`, updatedAt: new Date() });
       this.event(stack, id, decl.Type, result.physicalId, `${operation}_COMPLETE`, undefined, token);
@@ -493,7 +494,7 @@ export class CloudFormationModel {
   }
 
   private providerContext(stack: Stack, logicalId: string, tags: Record<string, string>): ProviderContext {
-    return { stackName: stack.name, logicalId, region: stack.region, accountId: stack.accountId, stackTags: tags, iam: this.deps.iam };
+    return { stackName: stack.name, logicalId, region: stack.region, accountId: stack.accountId, stackTags: tags, iam: this.deps.iam, ecs: this.deps.ecs, latencies: this.deps.latencies() };
   }
 
   private latency(type: string): number {

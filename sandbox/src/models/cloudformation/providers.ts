@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { IamState } from '../../core/types';
+import { IamState, Latencies } from '../../core/types';
+import { EcsModel } from '../ecs';
+import { ECS_PROVIDERS } from './providers-ecs';
+import { NETWORK_PROVIDERS } from './providers-network';
 
 export interface ProviderContext {
   stackName: string;
@@ -9,6 +12,8 @@ export interface ProviderContext {
   /** Stack-level tags, which CloudFormation propagates to taggable resources. */
   stackTags: Record<string, string>;
   iam: IamState;
+  ecs: EcsModel;
+  latencies: Latencies;
 }
 
 export interface Provisioned {
@@ -24,8 +29,8 @@ export interface ResourceProvider {
   replaceOn: string[];
   /** IAM resources need a capability; named ones CAPABILITY_NAMED_IAM. */
   iam?: { nameProperty?: string };
-  create(props: Record<string, unknown>, ctx: ProviderContext): Provisioned;
-  update(physicalId: string, props: Record<string, unknown>, ctx: ProviderContext): Provisioned;
+  create(props: Record<string, unknown>, ctx: ProviderContext): Provisioned | Promise<Provisioned>;
+  update(physicalId: string, props: Record<string, unknown>, ctx: ProviderContext): Provisioned | Promise<Provisioned>;
   delete(physicalId: string, ctx: ProviderContext): void;
 }
 
@@ -96,4 +101,6 @@ const waitConditionHandle: ResourceProvider = {
 export const PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::IAM::Role': iamRole,
   'AWS::CloudFormation::WaitConditionHandle': waitConditionHandle,
+  ...NETWORK_PROVIDERS,
+  ...ECS_PROVIDERS,
 };

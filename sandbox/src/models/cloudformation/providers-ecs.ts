@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { ProviderContext, ResourceProvider } from './providers';
+
+/** Fargate's valid task sizes: cpu units → memory MiB allowed. */
+const FARGATE_SIZES: Record<string, (m: number) => boolean> = {
+  '256': (m) => [512, 1024, 2048].includes(m),
+  '512': (m) => m >= 1024 && m <= 4096 && m % 1024 === 0,
+  '1024': (m) => m >= 2048 && m <= 8192 && m % 1024 === 0,
+  '2048': (m) => m >= 4096 && m <= 16384 && m % 1024 === 0,
+  '4096': (m) => m >= 8192 && m <= 30720 && m % 1024 === 0,
+};
+
+const fail = (ctx: ProviderContext, message: string): never => {
+  throw new Error(`Resource handler returned message: "${message}" (RequestToken: ${randomBytes(8).toString('hex')}, HandlerErrorCode: InvalidRequest) [${ctx.logicalId}]`);
+};
+
+function requireRole(arn: unknown, ctx: ProviderContext, what: string): void {
+  if (arn === undefined) return;
+  if (![...ctx.iam.roles.values()].some((r) => r.arn === arn)) fail(ctx, `${what} ${String(arn)} is not valid: the role does not exist`);
+}
+
+export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
+  'AWS::ECS::Cluster': {
+    properties: { ClusterName: {}, ClusterSettings: { type: 'list' }, CapacityProviders: { type: 'list' }, Tags: { type: 'list' } },
+    attributes: ['Arn'],
+    replaceOn: ['ClusterName'],
+    create: (p, ctx) => {
+      const name = (p.ClusterName as string | undefined) ?? `${ctx.stackName}-${ctx.logicalId}-${randomBytes(6).toString('hex')}`;
+      const cluster = ctx.ecs.createCluster(name, ctx.region, ctx.accountId);
+      return { physicalId: name, attributes: { Arn: cluster.arn } };
+    },
+    update: (name, _p, ctx) => ({ physicalId: name, attributes: { Arn: `arn:aws:ecs:${ctx.region}:${ctx.accountId}:cluster/${name}` } }),
+    delete: (name, ctx) => ctx.ecs.deleteCluster(`arn:aws:ecs:${ctx.region}:${ctx.accountId}:cluster/${name}`),
+  },
+  'AWS::ECS::TaskDefinition': {
+    properties: {
+      Family: {}, Cpu: {}, Memory: {}, NetworkMode: {}, RequiresCompatibilities: { type: 'list' }, ExecutionRoleArn: {}, TaskRoleArn: {},
+      ContainerDefinitions: { type: 'list', required: true }, RuntimePlatform: { type: 'object' }, Volumes: { type: 'list' }, Tags: { type: 'list' },
+    },
+    attributes: ['TaskDefinitionArn'],
+    // Every change registers a new revision.
+    replaceOn: ['Family', 'Cpu', 'Memory', 'NetworkMode', 'RequiresCompatibilities', 'ExecutionRoleArn', 'TaskRoleArn', 'ContainerDefinitions', 'RuntimePlatform', 'Volumes'],
+    create: (p, ctx) => {
+      const fargate = ((p.RequiresCompatibilities as string[] | undefined) ?? []).includes('FARGATE');
+      if (fargate) {
+        if (p.NetworkMode !== 'awsvpc') fail(ctx, 'Fargate requires network mode awsvpc');
+        const ok = FARGATE_SIZES[String(p.Cpu)]?.(Number(p.Memory));
+        if (!ok) fail(ctx, `Invalid 'cpu' setting for task. No Fargate configuration exists for given values: ${String(p.Cpu)} CPU, ${String(p.Memory)} memory.`);
+      }
+      requireRole(p.ExecutionRoleArn, ctx, 'ExecutionRoleArn');
+      requireRole(p.TaskRoleArn, ctx, 'TaskRoleArn');
+      const containers = (p.ContainerDefinitions as Record<string, unknown>[]).map((c) => {
+        if (!c.Name || !c.Image) fail(ctx, 'Container definitions need Name and Image');
+        return { name: String(c.Name), image: String(c.Image) };
+      });
+      if (new Set(containers.map((c) => c.name)).size !== containers.length) fail(ctx, 'Container names must be unique within a task definition');
+      const family = (p.Family as string | undefined) ?? `${ctx.stackName}${ctx.logicalId}`;
+      const td = ctx.ecs.registerTaskDefinition(family, String(p.Cpu ?? ''), String(p.Memory ?? ''), containers, ctx.region, ctx.accountId);
+      return { physicalId: td.arn, attributes: { TaskDefinitionArn: td.arn } };
+    },
+    update: (arn) => ({ physicalId: arn, attributes: { TaskDefinitionArn: arn } }),
+    delete: () => undefined,
+  },
+  'AWS::ECS::Service': {
+    properties: {
+      ServiceName: {}, Cluster: { required: true }, TaskDefinition: { required: true }, DesiredCount: { type: 'number' }, LaunchType: {},
+      PlatformVersion: {}, NetworkConfiguration: { type: 'object' }, DeploymentConfiguration: { type: 'object' }, EnableECSManagedTags: {},
+      PropagateTags: {}, HealthCheckGracePeriodSeconds: { type: 'number' }, Tags: { type: 'list' },
+    },
+    attributes: ['ServiceArn', 'Name'],
+    replaceOn: ['ServiceName', 'Cluster', 'LaunchType'],
+    create: async (p, ctx) => {
+      const cluster = [...ctx.ecs.clusters.values()].find((c) => c.arn === p.Cluster || c.name === p.Cluster);
+      if (!cluster) fail(ctx, `Cluster ${String(p.Cluster)} not found`);
+      const subnets = (p.NetworkConfiguration as { AwsvpcConfiguration?: { Subnets?: string[] } } | undefined)?.AwsvpcConfiguration?.Subnets ?? [];
+      if (p.LaunchType === 'FARGATE' && subnets.length === 0) fail(ctx, 'Network Configuration must be provided when networkMode \'awsvpc\' is specified.');
+      const name = (p.ServiceName as string | undefined) ?? `${ctx.stackName}-${ctx.logicalId}-${randomBytes(6).toString('hex')}`;
+      const arn = `arn:aws:ecs:${ctx.region}:${ctx.accountId}:service/${cluster!.name}/${name}`;
+      const service = {
+        name, arn, clusterArn: cluster!.arn, taskDefinition: String(p.TaskDefinition), desiredCount: Number(p.DesiredCount ?? 1), createdAt: new Date(),
+        deployment: { id: '', rolloutState: 'IN_PROGRESS' as const, rolloutStateReason: '', failedTasks: 0, createdAt: new Date(), updatedAt: new Date() },
+        events: [],
+      };
+      ctx.ecs.services.set(arn, service);
+      await ctx.ecs.deploy(service, ctx.latencies.cfnResource['ECS::Stabilize'] ?? ctx.latencies.cfnResource.default);
+      return { physicalId: arn, attributes: { ServiceArn: arn, Name: name } };
+    },
+    update: async (arn, p, ctx) => {
+      const service = ctx.ecs.services.get(arn);
+      if (!service) fail(ctx, `Service ${arn} not found`);
+      service!.taskDefinition = String(p.TaskDefinition);
+      service!.desiredCount = Number(p.DesiredCount ?? 1);
+      await ctx.ecs.deploy(service!, ctx.latencies.cfnResource['ECS::Stabilize'] ?? ctx.latencies.cfnResource.default);
+      return { physicalId: arn, attributes: { ServiceArn: arn, Name: service!.name } };
+    },
+    delete: (arn, ctx) => ctx.ecs.removeService(arn),
+  },
+};
