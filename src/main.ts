@@ -66,6 +66,7 @@ export async function run(): Promise<void> {
         headline: result.headline ?? (failure ? 'failed before any resource was ready' : ''),
         error: failure ? describe(failure) : undefined,
         timings: result.timings,
+        sections: result.sections,
       },
     },
     links: result.links ?? [],

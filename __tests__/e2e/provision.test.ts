@@ -127,9 +127,9 @@ describe('provision through dist/index.js', () => {
   });
 
   it('fails a mode that is not implemented yet before any AWS call', async () => {
-    const run = await fx.run({ mode: 'deploy' }, { pr: fx.pullRequest() });
+    const run = await fx.run({ mode: 'dashboard' }, { pr: fx.pullRequest() });
     expect(run.code).toBe(1);
-    expect(run.log).toMatch(/::error::Input 'mode': 'deploy' is not implemented yet/);
+    expect(run.log).toMatch(/::error::Input 'mode': 'dashboard' is not implemented yet/);
     expect(fx.sandbox.log).toEqual([]);
   });
 

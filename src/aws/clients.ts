@@ -1,5 +1,6 @@
 import { AmpClient } from '@aws-sdk/client-amp';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { GrafanaClient } from '@aws-sdk/client-grafana';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
@@ -24,6 +25,7 @@ export interface AwsClients {
   amp: AmpClient;
   grafana: GrafanaClient;
   cloudformation: CloudFormationClient;
+  ecs: ECSClient;
 }
 
 /** Clients are built on first use: a mode pays only for the services it calls. */
@@ -37,5 +39,6 @@ export function createClients(region: string, credentials?: AwsCredentialIdentit
     amp: lazy('amp', () => new AmpClient(config)),
     grafana: lazy('grafana', () => new GrafanaClient(config)),
     cloudformation: lazy('cloudformation', () => new CloudFormationClient(config)),
+    ecs: lazy('ecs', () => new ECSClient(config)),
   });
 }

@@ -2,6 +2,7 @@ import {
   Capability,
   Change,
   CloudFormationClient,
+  ContinueUpdateRollbackCommand,
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
   DeleteStackCommand,
@@ -31,13 +32,23 @@ export interface StackSpec {
 export interface StackResult {
   stackId: string;
   outputs: Record<string, string>;
-  action: 'created' | 'updated' | 'unchanged';
+  /** planned: dry run, the change set was shown and deleted. */
+  action: 'created' | 'updated' | 'unchanged' | 'planned';
   changes: Change[];
 }
 
 export interface WaitOptions {
   deadline: number;
   log: (line: string) => void;
+  /** Runs on every poll while the stack is in progress (deploy watches ECS tasks with it). */
+  onPoll?: (stack: Stack) => Promise<void>;
+}
+
+export interface ApplyOptions extends WaitOptions {
+  /** Always go through a change set, so the diff is shown even when nothing changed. */
+  alwaysChangeSet?: boolean;
+  /** Create and show the change set, then delete it. */
+  dryRun?: boolean;
 }
 
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/;
@@ -47,19 +58,28 @@ const NO_CHANGES = /didn't contain changes|No updates are to be performed/;
  * A stack already matching the spec is left alone without creating a change set, so re-runs make
  * no mutating call.
  */
-export async function ensureStack(cfn: CloudFormationClient, spec: StackSpec, opts: WaitOptions): Promise<StackResult> {
+export async function ensureStack(cfn: CloudFormationClient, spec: StackSpec, opts: ApplyOptions): Promise<StackResult> {
   for (let attempt = 1; ; attempt++) {
     let stack = await describeStack(cfn, spec.name);
     if (stack && isInProgress(stack.StackStatus)) {
       opts.log(`Stack ${spec.name} is ${stack.StackStatus} from an earlier run; waiting for it`);
       stack = await waitForStack(cfn, stack.StackId!, new Date(0), opts, { quietEvents: true });
     }
-    if (stack?.StackStatus === 'ROLLBACK_COMPLETE' || stack?.StackStatus === 'ROLLBACK_FAILED') {
+    if (stack?.StackStatus === 'UPDATE_ROLLBACK_FAILED') {
+      opts.log(`Stack ${spec.name} is UPDATE_ROLLBACK_FAILED; continuing the rollback before updating`);
+      await call('ContinueUpdateRollback', 'cloudformation:ContinueUpdateRollback', () =>
+        cfn.send(new ContinueUpdateRollbackCommand({ StackName: stack!.StackId, RoleARN: spec.roleArn })));
+      stack = await waitForStack(cfn, stack.StackId!, new Date(), opts);
+      if (stack.StackStatus !== 'UPDATE_ROLLBACK_COMPLETE') {
+        throw new ActionError(`Continuing the rollback of stack ${spec.name} ended in ${stack.StackStatus}.`, 'Fix the resource named in the stack events, or skip it with `aws cloudformation continue-update-rollback --resources-to-skip`, then re-run.');
+      }
+    }
+    if (!opts.dryRun && (stack?.StackStatus === 'ROLLBACK_COMPLETE' || stack?.StackStatus === 'ROLLBACK_FAILED')) {
       opts.log(`Stack ${spec.name} is ${stack.StackStatus} (a failed first create); deleting it before creating again`);
       await deleteStack(cfn, stack.StackId!, opts);
       stack = undefined;
     }
-    if (stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && (await matchesSpec(cfn, stack, spec))) {
+    if (!opts.alwaysChangeSet && stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && (await matchesSpec(cfn, stack, spec))) {
       return { stackId: stack.StackId!, outputs: outputsOf(stack), action: 'unchanged', changes: [] };
     }
     try {
@@ -83,7 +103,10 @@ function isRaceError(err: unknown): boolean {
     /already exists|state and can not be updated|is in .*_IN_PROGRESS|OBSOLETE/.test(message);
 }
 
-async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack: Stack | undefined, opts: WaitOptions): Promise<StackResult> {
+async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack: Stack | undefined, opts: ApplyOptions): Promise<StackResult> {
+  if (opts.dryRun && stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+    throw new ActionError(`Stack ${spec.name} is ROLLBACK_COMPLETE: it can only be deleted, so no change set can be previewed.`, 'Run without dry-run: the action deletes the failed stack and creates it again.');
+  }
   const changeSetType = !stack || stack.StackStatus === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';
   const changeSetName = `ecs-amp-action-${Date.now()}`;
   opts.log(`Creating ${changeSetType} change set for stack ${spec.name}`);
@@ -105,6 +128,13 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
       return { stackId: current.StackId!, outputs: outputsOf(current), action: 'unchanged', changes: [] };
     }
     throw new ActionError(`Change set for stack ${spec.name} failed: ${changeSet.StatusReason}`, 'Fix the template or parameters named above.');
+  }
+  if (opts.dryRun) {
+    await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: created.Id! })).catch(() => undefined);
+    // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack behind; a dry run leaves nothing.
+    if (changeSetType === 'CREATE' && !stack) await cfn.send(new DeleteStackCommand({ StackName: created.StackId! })).catch(() => undefined);
+    opts.log(`Dry run: change set deleted, stack ${spec.name} left as it was`);
+    return { stackId: created.StackId!, outputs: stack ? outputsOf(stack) : {}, action: 'planned', changes: changeSet.Changes ?? [] };
   }
   const since = new Date();
   opts.log(`Executing change set (${changeSet.Changes?.length ?? 0} change(s))`);
@@ -195,6 +225,7 @@ export async function waitForStack(
       const out = await call('DescribeStacks', 'cloudformation:DescribeStacks', () =>
         cfn.send(new DescribeStacksCommand({ StackName: stackId })));
       const stack = out.Stacks![0];
+      if (opts.onPoll) await opts.onPoll(stack);
       if (!isInProgress(stack.StackStatus)) {
         if (!quietEvents) for (const e of await newEvents(cfn, stackId, since, seen)) opts.log(formatEvent(e));
         return { done: true, value: stack };

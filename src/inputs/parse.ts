@@ -1,6 +1,7 @@
 import { InputError, InputProblem } from '../util/errors';
 import { RESERVED_TAG_PREFIX } from '../tags';
-import { GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext } from './types';
+import { ADOT_IMAGE } from '../render/adot-config';
+import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext } from './types';
 
 // Patterns are the AWS API models' own, so a value that passes here is one AWS accepts.
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
@@ -89,6 +90,8 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
   const waitTimeoutMinutes = parseNumber(get('wait-timeout-minutes') || '30', 1, 360) ??
     bad('wait-timeout-minutes', `'${get('wait-timeout-minutes')}' is not a number of minutes from 1 to 360.`, 'Use, e.g., 30 (Grafana workspaces can take over 10 minutes to create).');
 
+  const deploy = parseDeploy(get, ctx.repository, environment ?? 'invalid', bad);
+
   if (problems.length > 0) throw new InputError(problems);
 
   return {
@@ -111,6 +114,74 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
     githubToken: get('github-token') || undefined,
     comment: comment!,
     waitTimeoutMinutes: waitTimeoutMinutes!,
+    deploy,
+  };
+}
+
+const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
+const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
+const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
+/** Fargate's task sizes: cpu units → the memory values (MiB) allowed with it. */
+export const FARGATE_MEMORY: Record<string, number[]> = {
+  '256': [512, 1024, 2048],
+  '512': [1024, 2048, 3072, 4096],
+  '1024': range(2048, 8192, 1024),
+  '2048': range(4096, 16384, 1024),
+  '4096': range(8192, 30720, 1024),
+};
+
+function range(from: number, to: number, step: number): number[] {
+  return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
+}
+
+/** One stack per environment, named so that the repository's previews sort together. */
+export function defaultStackName(repository: string, environment: string): string {
+  const repo = repository.split('/').pop()!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const head = `preview-${repo}`.slice(0, 127 - environment.length).replace(/-+$/, '');
+  return `${head}-${environment}`;
+}
+
+function parseDeploy(get: (name: string) => string, repository: string, environment: string, bad: Bad): DeployInputs {
+  const stackName = get('stack-name') || defaultStackName(repository, environment);
+  if (!STACK_NAME.test(stackName)) bad('stack-name', `'${stackName}' is not a valid CloudFormation stack name.`, 'Start with a letter; use letters, digits and hyphens, at most 128 characters.');
+
+  const appImage = get('app-image') || 'public.ecr.aws/aws-otel-test/prometheus-sample-app:latest';
+  const appPort = parseInteger(get('app-port') || '8080', 1, 65535) ??
+    bad('app-port', `'${get('app-port')}' is not a port number.`, 'Use a whole number from 1 to 65535, e.g. 8080.');
+  const appMetricsPath = get('app-metrics-path') || '/metrics';
+  if (!/^\/[\w\-./~%]*$/.test(appMetricsPath)) bad('app-metrics-path', `'${appMetricsPath}' is not a URL path.`, "Start it with '/', e.g. /metrics; '$' and spaces are not allowed.");
+
+  const cpuText = get('cpu') || '256';
+  const memoryText = get('memory') || '1024';
+  const cpu = /^\d+$/.test(cpuText) && cpuText in FARGATE_MEMORY ? cpuText
+    : bad('cpu', `'${cpuText}' is not a Fargate CPU size.`, `Use one of ${Object.keys(FARGATE_MEMORY).join(', ')} (CPU units; 1024 = 1 vCPU).`);
+  const memoryNumber = /^\d+$/.test(memoryText) ? Number(memoryText) : undefined;
+  const memory = memoryNumber === undefined
+    ? bad('memory', `'${memoryText}' is not a number of MiB.`, 'Use a whole number of MiB, e.g. 1024.')
+    : cpu && !FARGATE_MEMORY[cpu].includes(memoryNumber)
+      ? bad('memory', `${memoryText} MiB is not a valid Fargate size with cpu ${cpu}.`, `With cpu ${cpu} use one of: ${FARGATE_MEMORY[cpu].join(', ')}.`)
+      : memoryText;
+
+  const desiredCount = parseInteger(get('desired-count') || '1', 0, 10) ??
+    bad('desired-count', `'${get('desired-count')}' is not a task count from 0 to 10.`, 'Use a whole number, e.g. 1.');
+
+  const vpcId = get('vpc-id') || undefined;
+  if (vpcId && !VPC_ID.test(vpcId)) bad('vpc-id', `'${vpcId}' is not a VPC id.`, 'Use an id like vpc-0123456789abcdef0, or leave it empty to have a small public VPC created.');
+  const subnetIds = splitList(get('subnet-ids'));
+  for (const id of subnetIds) if (!SUBNET_ID.test(id)) bad('subnet-ids', `'${id}' is not a subnet id.`, 'Use ids like subnet-0123456789abcdef0, comma- or newline-separated.');
+  if (vpcId && subnetIds.length === 0) bad('subnet-ids', 'is empty although vpc-id is set.', 'List the subnets of that VPC the tasks should run in.');
+  if (!vpcId && subnetIds.length > 0) bad('vpc-id', 'is empty although subnet-ids is set.', 'Set vpc-id to the VPC of those subnets.');
+
+  const adotImage = get('adot-image') || ADOT_IMAGE;
+  if (!/:v\d+\.\d+\.\d+$/.test(adotImage)) bad('adot-image', `'${adotImage}' is not pinned to a released tag.`, `Pin a release such as ${ADOT_IMAGE}; never latest (the metric names the dashboards use depend on the version).`);
+
+  const cloudformationRoleArn = optional(get('cloudformation-role-arn'), (v) => ROLE_ARN.test(v) ? v :
+    bad('cloudformation-role-arn', `'${v}' is not an IAM role ARN.`, 'Use the full ARN of a CloudFormation service role.'));
+  const dryRun = parseBoolean(get('dry-run') || 'false') ?? bad('dry-run', `'${get('dry-run')}' is not true or false.`, 'Use true or false.');
+
+  return {
+    stackName, appImage, appPort: appPort ?? 0, appMetricsPath, cpu: cpu ?? '', memory: memory ?? '', desiredCount: desiredCount ?? 0,
+    vpcId, subnetIds, adotImage, cloudformationRoleArn, dryRun: dryRun ?? false,
   };
 }
 

@@ -6,6 +6,8 @@ export const INPUT_NAMES = [
   'mode', 'aws-region', 'role-to-assume', 'role-session-name', 'role-duration-seconds', 'audience', 'environment',
   'amp-workspace-id', 'amp-workspace-alias', 'grafana', 'grafana-workspace-id', 'grafana-workspace-name',
   'grafana-role-arn', 'grafana-auth', 'grafana-admins', 'tags', 'github-token', 'comment', 'wait-timeout-minutes',
+  'stack-name', 'app-image', 'app-port', 'app-metrics-path', 'cpu', 'memory', 'desired-count', 'vpc-id', 'subnet-ids',
+  'adot-image', 'cloudformation-role-arn', 'dry-run',
 ] as const;
 
 export function readRawInputs(): RawInputs {

@@ -29,6 +29,23 @@ export interface Inputs {
   githubToken?: string;
   comment: boolean;
   waitTimeoutMinutes: number;
+  deploy: DeployInputs;
+}
+
+/** What `deploy` takes on top of the common inputs. */
+export interface DeployInputs {
+  stackName: string;
+  appImage: string;
+  appPort: number;
+  appMetricsPath: string;
+  cpu: string;
+  memory: string;
+  desiredCount: number;
+  vpcId?: string;
+  subnetIds: string[];
+  adotImage: string;
+  cloudformationRoleArn?: string;
+  dryRun: boolean;
 }
 
 /** The raw strings the runner hands over (INPUT_*), keyed by input name as in action.yml. */

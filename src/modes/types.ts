@@ -1,6 +1,6 @@
 import type { Inputs, RunContext } from '../inputs/types';
 import type { AwsClients } from '../aws/clients';
-import type { Link } from '../render/report';
+import type { Link, ReportSection } from '../render/report';
 import type { Ownership } from '../tags';
 
 export interface ModeContext {
@@ -15,6 +15,8 @@ export interface ModeContext {
 
 export interface ModeResult {
   headline: string;
+  /** Markdown sections for the report (the change set table, say). */
+  sections?: ReportSection[];
   outputs: Record<string, string>;
   links: Link[];
   timings: Record<string, number>;

@@ -13,6 +13,13 @@ export interface ModeRecord {
   error?: string;
   /** Named phases and how long each took, in ms. */
   timings?: Record<string, number>;
+  /** Detail shown under the status table (dropped first when the comment would be too long). */
+  sections?: ReportSection[];
+}
+
+export interface ReportSection {
+  title: string;
+  markdown: string;
 }
 
 export interface Link {
@@ -104,6 +111,9 @@ function render(state: ReportState, detail: 'full' | 'compact', errorRoom: numbe
     }
   }
   if (detail === 'full') {
+    for (const mode of MODE_ORDER) {
+      for (const section of state.modes[mode]?.sections ?? []) lines.push('', `#### ${mode}: ${section.title}`, '', section.markdown);
+    }
     const timed = MODE_ORDER.filter((m) => state.modes[m]?.timings && Object.keys(state.modes[m]!.timings!).length > 0);
     if (timed.length > 0) {
       lines.push('', '<details><summary>Timings</summary>', '', '| Step | Phase | Took |', '| --- | --- | --- |');

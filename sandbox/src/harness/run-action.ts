@@ -20,6 +20,8 @@ export interface ActionRun {
   log: string;
   /** Values the action registered as secrets with ::add-mask::. */
   masked: string[];
+  /** ::error:: annotations, unescaped as the runner shows them (multi-line messages included). */
+  errors: string[];
   outputs: Record<string, string>;
   summary: string;
   durationMs: number;
@@ -75,6 +77,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     code,
     log,
     masked: [...log.matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1]),
+    errors: [...log.matchAll(/^::error(?: [^:]*)?::(.*)$/gm)].map((m) => unescapeCommand(m[1])),
     outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
     durationMs: Date.now() - started,
@@ -89,6 +92,11 @@ export function actionDefaults(githubToken: string): Record<string, string> {
     if (input.default !== undefined) defaults[name] = String(input.default).replace('${{ github.token }}', githubToken);
   }
   return defaults;
+}
+
+/** Workflow command data escapes %, CR and LF. */
+function unescapeCommand(text: string): string {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
 
 /** Parses the runner's `name<<DELIMITER … DELIMITER` output file format. */

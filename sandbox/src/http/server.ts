@@ -19,7 +19,7 @@ import { parseAuthorization, verifySignature, VerifyFailure } from './sigv4';
 /** Fast enough for tests, slow enough that every wait really polls. `npm run sandbox` uses longer ones. */
 export const TEST_LATENCIES: Latencies = {
   ampCreate: 600, ampDelete: 300, grafanaCreate: 1200, grafanaDelete: 600, grafanaUpdate: 300,
-  cfnResource: { default: 150, 'AWS::IAM::Role': 400, ChangeSet: 150 },
+  cfnResource: { default: 150, 'AWS::IAM::Role': 400, ChangeSet: 150, 'ECS::Stabilize': 600, 'ECS::CircuitBreaker': 3000 },
 };
 
 export interface SandboxOptions {

@@ -87,7 +87,7 @@ export class EcsModel {
    * Starts a deployment and resolves when it is steady, or rejects with the circuit breaker's
    * message after the failing tasks have stopped, as CloudFormation's ECS handler reports it.
    */
-  async deploy(service: EcsService, stabiliseMs: number): Promise<void> {
+  async deploy(service: EcsService, stabiliseMs: number, circuitBreakerMs = stabiliseMs): Promise<void> {
     const td = this.taskDefinitions.get(service.taskDefinition);
     if (!td) throw new Error(`Unable to find task definition ${service.taskDefinition}`);
     for (const t of this.tasks.values()) {
@@ -96,8 +96,10 @@ export class EcsModel {
     service.deployment = { id: `ecs-svc/${randomUUID().replace(/-/g, '').slice(0, 19)}`, rolloutState: 'IN_PROGRESS', rolloutStateReason: 'ECS deployment in progress.', failedTasks: 0, createdAt: new Date(), updatedAt: new Date() };
     const failure = this.taskFailure;
     const steps = 3;
+    // A failing deployment takes as long as the circuit breaker needs to count its failed tasks.
+    const duration = failure ? circuitBreakerMs : stabiliseMs;
     for (let i = 0; i < steps; i++) {
-      await new Promise((r) => setTimeout(r, stabiliseMs / steps));
+      await new Promise((r) => setTimeout(r, duration / steps));
       if (failure) {
         const task = this.startTask(service, td);
         this.stop(task, 'TaskFailedToStart', failure.reason, failure.container);

@@ -46,7 +46,8 @@ export function resourceOrder(t: Template, ids: string[] = Object.keys(t.Resourc
   const included = new Set(ids);
   const deps = new Map(ids.map((id) => {
     const r = t.Resources[id];
-    const all = new Set([...dependencies(r.Properties ?? {}), ...([] as string[]).concat(r.DependsOn ?? [])]);
+    // References anywhere in the resource (Metadata too) order it after what they name.
+    const all = new Set([...dependencies(r.Properties ?? {}), ...dependencies(r.Metadata ?? {}), ...([] as string[]).concat(r.DependsOn ?? [])]);
     return [id, [...all].filter((d) => included.has(d))];
   }));
   const waves: string[][] = [];

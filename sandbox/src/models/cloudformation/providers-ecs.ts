@@ -19,6 +19,9 @@ function requireRole(arn: unknown, ctx: ProviderContext, what: string): void {
   if (![...ctx.iam.roles.values()].some((r) => r.arn === arn)) fail(ctx, `${what} ${String(arn)} is not valid: the role does not exist`);
 }
 
+const stabilise = (ctx: ProviderContext) => ctx.latencies.cfnResource['ECS::Stabilize'] ?? ctx.latencies.cfnResource.default;
+const circuitBreaker = (ctx: ProviderContext) => ctx.latencies.cfnResource['ECS::CircuitBreaker'] ?? stabilise(ctx);
+
 export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::ECS::Cluster': {
     properties: { ClusterName: {}, ClusterSettings: { type: 'list' }, CapacityProviders: { type: 'list' }, Tags: { type: 'list' } },
@@ -82,7 +85,13 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
         events: [],
       };
       ctx.ecs.services.set(arn, service);
-      await ctx.ecs.deploy(service, ctx.latencies.cfnResource['ECS::Stabilize'] ?? ctx.latencies.cfnResource.default);
+      try {
+        await ctx.ecs.deploy(service, stabilise(ctx), circuitBreaker(ctx));
+      } catch (err) {
+        // The handler cleans up the service it could not stabilise, so the rollback can delete the cluster.
+        ctx.ecs.removeService(arn);
+        throw err;
+      }
       return { physicalId: arn, attributes: { ServiceArn: arn, Name: name } };
     },
     update: async (arn, p, ctx) => {
@@ -90,7 +99,7 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
       if (!service) fail(ctx, `Service ${arn} not found`);
       service!.taskDefinition = String(p.TaskDefinition);
       service!.desiredCount = Number(p.DesiredCount ?? 1);
-      await ctx.ecs.deploy(service!, ctx.latencies.cfnResource['ECS::Stabilize'] ?? ctx.latencies.cfnResource.default);
+      await ctx.ecs.deploy(service!, stabilise(ctx), circuitBreaker(ctx));
       return { physicalId: arn, attributes: { ServiceArn: arn, Name: service!.name } };
     },
     delete: (arn, ctx) => ctx.ecs.removeService(arn),

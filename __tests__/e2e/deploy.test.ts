@@ -1,0 +1,136 @@
+import { ActionRun } from '../../sandbox/src/harness/run-action';
+import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
+
+let fx: PreviewFixture;
+
+beforeAll(async () => {
+  fx = await startFixture({ latencies: { cfnResource: { default: 20, ChangeSet: 50, 'AWS::IAM::Role': 60, 'ECS::Stabilize': 300 } } });
+});
+afterAll(() => fx.close());
+beforeEach(() => {
+  fx.reset();
+  fx.sandbox.ecs.clearTaskFailure();
+});
+
+function ok(run: ActionRun): ActionRun {
+  if (run.code !== 0) throw new Error(`action failed (${run.code}):\n${run.log}`);
+  return run;
+}
+
+/** A PR with its AMP workspace provisioned (no Grafana: deploy does not need it). */
+async function provisioned(): Promise<number> {
+  const pr = fx.pullRequest();
+  ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+  return pr;
+}
+
+const stackOf = (pr: number) => fx.state().stacks.find((s) => s.stackName === `preview-shop-pr-${pr}` && s.status !== 'DELETE_COMPLETE');
+const mutating = () => fx.sandbox.log.filter((e) => e.mutating && e.service !== 'github');
+
+describe('deploy through dist/index.js', () => {
+  it('creates the stack with the collector wired to this environment\'s workspace, then reports no changes on a re-run', async () => {
+    const pr = await provisioned();
+    const run = ok(await fx.run({ mode: 'deploy' }, { pr }));
+    const stack = stackOf(pr)!;
+    expect(stack.status).toBe('CREATE_COMPLETE');
+    expect(stack.tags).toMatchObject({ 'ecs-amp-action:repository': 'acme/shop', 'ecs-amp-action:environment': `pr-${pr}` });
+    const ws = fx.state().ampWorkspaces.find((w) => w.alias === `acme/shop/pr-${pr}`)!;
+    expect(stack.parameters.AmpWorkspaceArn).toBe(ws.arn);
+    expect(stack.parameters.AdotConfig).toContain(`endpoint: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/${ws.id}/api/v1/remote_write`);
+    expect(run.outputs).toMatchObject({ 'stack-name': `preview-shop-pr-${pr}`, 'cluster-name': `preview-shop-pr-${pr}`, 'service-name': `preview-shop-pr-${pr}` });
+    expect(Number(run.outputs['change-count'])).toBeGreaterThanOrEqual(15);
+
+    // The service really runs, and the task role may write to this workspace only.
+    const service = [...fx.sandbox.ecs.services.values()].find((s) => s.name === `preview-shop-pr-${pr}`)!;
+    expect(service.deployment.rolloutState).toBe('COMPLETED');
+    const taskRole = fx.state().roles.find((r) => JSON.stringify(r.policies).includes('aps:RemoteWrite') && JSON.stringify(r.policies).includes(ws.arn));
+    expect(taskRole).toBeDefined();
+    expect(run.log).toMatch(/CREATE_COMPLETE\s+AWS::ECS::Service Service/);
+    expect(fx.comments(pr)[0]).toMatch(/\| ➕ Add \| Service \| AWS::ECS::Service \|/);
+    expect(run.summary).toContain('#### deploy: changes');
+
+    fx.sandbox.clearLog();
+    const again = ok(await fx.run({ mode: 'deploy' }, { pr }));
+    expect(again.outputs['change-count']).toBe('0');
+    expect(again.log).toMatch(/No changes\./);
+    expect(mutating().map((e) => e.operation)).toEqual(['CreateChangeSet', 'DeleteChangeSet']);
+    expect(fx.comments(pr)).toHaveLength(1);
+  });
+
+  it('shows a changed app image as one Modify and updates the task definition', async () => {
+    const pr = await provisioned();
+    ok(await fx.run({ mode: 'deploy' }, { pr }));
+    const run = ok(await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/shop:v2' }, { pr }));
+    expect(run.log).toMatch(/Modify +TaskDefinition \(AWS::ECS::TaskDefinition\) \[replacement\]: ContainerDefinitions/);
+    expect(run.outputs['change-count']).toBe('1');
+    expect(stackOf(pr)!.status).toBe('UPDATE_COMPLETE');
+    const service = [...fx.sandbox.ecs.services.values()].find((s) => s.name === `preview-shop-pr-${pr}`)!;
+    expect(fx.sandbox.ecs.taskDefinitions.get(service.taskDefinition)!.containers[0].image).toBe('public.ecr.aws/acme/shop:v2');
+  });
+
+  it('dry-run shows the plan and leaves nothing behind', async () => {
+    const pr = await provisioned();
+    fx.sandbox.clearLog();
+    const run = ok(await fx.run({ mode: 'deploy', 'dry-run': 'true' }, { pr }));
+    expect(Number(run.outputs['change-count'])).toBeGreaterThan(0);
+    expect(stackOf(pr)).toBeUndefined();
+    expect(mutating().map((e) => e.operation).sort()).toEqual(['CreateChangeSet', 'DeleteChangeSet', 'DeleteStack']);
+    expect(run.summary).toContain('planned changes (dry run)');
+  });
+
+  it('reports the root cause of a resource failure, then recovers the ROLLBACK_COMPLETE stack', async () => {
+    const pr = await provisioned();
+    fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'TaskRole', stackName: `preview-shop-pr-${pr}` }, 'User is not authorized to perform: iam:PutRolePolicy', { operation: 'CREATE' });
+    const failed = await fx.run({ mode: 'deploy' }, { pr });
+    expect(failed.code).toBe(1);
+    expect(failed.log).toMatch(/::error::Stack preview-shop-pr-\d+ ended in ROLLBACK_COMPLETE\. Root cause: TaskRole \(AWS::IAM::Role\) CREATE_FAILED: User is not authorized to perform: iam:PutRolePolicy/);
+    expect(stackOf(pr)!.status).toBe('ROLLBACK_COMPLETE');
+
+    const retried = ok(await fx.run({ mode: 'deploy' }, { pr }));
+    expect(retried.log).toMatch(/ROLLBACK_COMPLETE \(a failed first create\); deleting it/);
+    expect(stackOf(pr)!.status).toBe('CREATE_COMPLETE');
+  });
+
+  it('fails a service that never stabilises with the tasks\' stop reason', async () => {
+    const pr = await provisioned();
+    fx.sandbox.ecs.failTasks('CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref public.ecr.aws/acme/missing:1', 'app');
+    const run = await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/missing:1' }, { pr });
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/^Stack preview-shop-pr-\d+ ended in ROLLBACK_COMPLETE\. Root cause: Service \(AWS::ECS::Service\) CREATE_FAILED: .*ECS Deployment Circuit Breaker was triggered/);
+    expect(run.errors[0]).toMatch(/\nStopped tasks:\ntask \w+ stopped \(TaskFailedToStart\): Task failed to start — app: CannotPullContainerError/);
+    expect(stackOf(pr)!.status).toBe('ROLLBACK_COMPLETE');
+  });
+
+  it('waits for a stack a cancelled run left in progress', async () => {
+    const pr = await provisioned();
+    const first = fx.run({ mode: 'deploy' }, { pr });
+    // Let the first run start the stack, then start a second one while it is in progress.
+    for (let i = 0; i < 200 && !stackOf(pr)?.status.endsWith('_IN_PROGRESS'); i++) await new Promise((r) => setTimeout(r, 10));
+    const second = await fx.run({ mode: 'deploy' }, { pr });
+    ok(await first);
+    ok(second);
+    expect(second.log).toMatch(/is (CREATE_IN_PROGRESS|REVIEW_IN_PROGRESS)|changed under us/);
+    expect(stackOf(pr)!.status).toMatch(/^(CREATE|UPDATE)_COMPLETE$/);
+  });
+
+  it.each([
+    ['cpu', { cpu: 'lots' }],
+    ['memory', { cpu: '256', memory: '4096' }],
+    ['subnet-ids', { 'vpc-id': 'vpc-0123456789abcdef0', 'subnet-ids': 'subnet-1,oops' }],
+    ['adot-image', { 'adot-image': 'public.ecr.aws/aws-observability/aws-otel-collector:latest' }],
+    ['app-port', { 'app-port': '80a' }],
+  ])('rejects a bad %s before any AWS call', async (input, bad) => {
+    const run = await fx.run({ mode: 'deploy', ...bad }, { pr: fx.pullRequest() });
+    expect(run.code).toBe(1);
+    expect(run.log.split('\n').filter((l) => l.startsWith('::error::'))[0]).toContain(`Input '${input}'`);
+    expect(fx.sandbox.log).toEqual([]);
+  });
+
+  it('asks for provision first when the environment has no workspace', async () => {
+    const run = await fx.run({ mode: 'deploy' }, { pr: fx.pullRequest() });
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(/No AMP workspace of environment 'pr-\d+' was found[\s\S]*mode: provision first/);
+    expect(mutating()).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, Service } from '@aws-sdk/client-ecs';
+import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
+import { pollUntil } from '../util/poll';
+
+/**
+ * Reports tasks as they stop, with the reason ECS gives (CannotPullContainerError, an essential
+ * container exiting, a failed health check). When a deployment fails, these are the lines that
+ * say why; by the time the stack has rolled back the tasks may no longer be listable.
+ */
+export class StoppedTaskWatcher {
+  private readonly seen = new Set<string>();
+  readonly reasons: string[] = [];
+
+  constructor(private readonly ecs: ECSClient, private readonly cluster: string, private readonly log: (line: string) => void) {}
+
+  async poll(): Promise<void> {
+    let arns: string[];
+    try {
+      arns = (await this.ecs.send(new ListTasksCommand({ cluster: this.cluster, desiredStatus: 'STOPPED' }))).taskArns ?? [];
+    } catch (err) {
+      if (errorName(err) === 'ClusterNotFoundException') return;
+      throw new ActionError(describeAwsError('ECS ListTasks', err), permissionFix(err, 'ecs:ListTasks and ecs:DescribeTasks'));
+    }
+    const fresh = arns.filter((a) => !this.seen.has(a));
+    for (let i = 0; i < fresh.length; i += 100) {
+      const out = await this.ecs.send(new DescribeTasksCommand({ cluster: this.cluster, tasks: fresh.slice(i, i + 100) }));
+      for (const task of out.tasks ?? []) {
+        this.seen.add(task.taskArn!);
+        const containers = (task.containers ?? []).filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
+          .map((c) => `${c.name}: ${c.reason ?? `exit code ${c.exitCode}`}`);
+        const reason = `task ${task.taskArn!.split('/').pop()} stopped (${task.stopCode ?? 'unknown'}): ${task.stoppedReason ?? ''}${containers.length ? ` — ${containers.join('; ')}` : ''}`;
+        if (task.stopCode === 'ServiceSchedulerInitiated') continue;
+        this.reasons.push(reason);
+        this.log(reason);
+      }
+    }
+  }
+}
+
+/** Waits until the service runs its desired count on one completed deployment, as `ecs wait services-stable` does. */
+export async function waitServiceStable(
+  ecs: ECSClient, cluster: string, service: string, watcher: StoppedTaskWatcher, opts: { deadline: number; log: (line: string) => void },
+): Promise<Service> {
+  return pollUntil({
+    what: `ECS service ${service}`,
+    deadline: opts.deadline,
+    log: opts.log,
+    maxDelayMs: 10_000,
+    check: async () => {
+      let svc: Service | undefined;
+      try {
+        svc = (await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.[0];
+      } catch (err) {
+        throw new ActionError(describeAwsError('ECS DescribeServices', err), permissionFix(err, 'ecs:DescribeServices'));
+      }
+      if (!svc) throw new ActionError(`ECS service ${service} was not found in cluster ${cluster}.`);
+      const primary = svc.deployments?.find((d) => d.status === 'PRIMARY');
+      if (primary?.rolloutState === 'FAILED') {
+        await watcher.poll();
+        throw new ActionError(`ECS deployment of ${service} failed: ${primary.rolloutStateReason}${watcher.reasons.length ? `\n${watcher.reasons.join('\n')}` : ''}`,
+          'Check the task stop reasons above and the container logs.');
+      }
+      if (svc.deployments?.length === 1 && primary?.rolloutState === 'COMPLETED' && svc.runningCount === svc.desiredCount) return { done: true, value: svc };
+      await watcher.poll();
+      return { done: false, status: `${svc.runningCount}/${svc.desiredCount} running, deployment ${primary?.rolloutState ?? 'unknown'}` };
+    },
+  });
+}

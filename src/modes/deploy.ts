@@ -1,0 +1,128 @@
+import * as core from '@actions/core';
+import { DescribeWorkspaceCommand } from '@aws-sdk/client-amp';
+import { ampUrls, findOwnedWorkspace } from '../aws/amp';
+import { StoppedTaskWatcher, waitServiceStable } from '../aws/ecs';
+import { ensureStack, StackResult } from '../aws/stacks';
+import { readTemplate } from '../aws/templates';
+import { renderAdotConfig } from '../render/adot-config';
+import { formatChangeLines, renderChangeTable } from '../render/changes';
+import { ownershipTags } from '../tags';
+import { ActionError, describeAwsError, permissionFix } from '../util/errors';
+import { timed } from '../util/timing';
+import { ModeContext, ModeFailure, ModeResult } from './types';
+
+export const PREVIEW_TEMPLATE = 'preview-stack.yaml';
+
+interface Workspace {
+  id: string;
+  arn: string;
+  remoteWriteUrl: string;
+}
+
+/**
+ * Deploys the environment's stack through a change set: shows the diff, executes it while
+ * streaming stack events and stopped-task reasons, and waits for the ECS service to be stable.
+ * The AMP workspace is found the way provision left it, so the two steps need no plumbing.
+ */
+export async function deploy(ctx: ModeContext): Promise<ModeResult> {
+  const { inputs, clients, owner, deadline } = ctx;
+  const d = inputs.deploy;
+  const timings: Record<string, number> = {};
+  const log = (line: string) => core.info(line);
+
+  const workspace = await timed(timings, 'AMP workspace lookup', () => findWorkspace(ctx));
+  log(`AMP workspace ${workspace.id}: remote write to ${workspace.remoteWriteUrl}`);
+  const adotConfig = renderAdotConfig({
+    region: inputs.region, remoteWriteUrl: workspace.remoteWriteUrl, appPort: d.appPort, metricsPath: d.appMetricsPath, environment: inputs.environment,
+  });
+
+  const watcher = new StoppedTaskWatcher(clients.ecs, d.stackName, (line) => core.warning(line));
+  core.startGroup(`${d.dryRun ? 'Planning' : 'Deploying'} stack ${d.stackName}`);
+  let stack: StackResult;
+  try {
+    stack = await timed(timings, 'CloudFormation', () => ensureStack(clients.cloudformation, {
+      name: d.stackName,
+      templateBody: readTemplate(PREVIEW_TEMPLATE),
+      parameters: {
+        EnvironmentName: inputs.environment,
+        AmpWorkspaceArn: workspace.arn,
+        AdotConfig: adotConfig,
+        AppImage: d.appImage,
+        AppPort: String(d.appPort),
+        TaskCpu: d.cpu,
+        TaskMemory: d.memory,
+        DesiredCount: String(d.desiredCount),
+        VpcId: d.vpcId ?? '',
+        SubnetIds: d.subnetIds.join(','),
+        AdotImage: d.adotImage,
+      },
+      tags: ownershipTags(owner, inputs.extraTags),
+      capabilities: ['CAPABILITY_IAM'],
+      roleArn: d.cloudformationRoleArn,
+    }, {
+      deadline,
+      log,
+      alwaysChangeSet: true,
+      dryRun: d.dryRun,
+      // Tasks that stop while the service resource is being created say why a deploy hangs or fails.
+      onPoll: async () => watcher.poll(),
+    }));
+  } catch (err) {
+    core.endGroup();
+    const reasons = watcher.reasons.length ? `\nStopped tasks:\n${watcher.reasons.join('\n')}` : '';
+    throw new ModeFailure(reasons && err instanceof ActionError ? new ActionError(`${err.message}${reasons}`, err.fix) : err, {
+      headline: 'deploy failed', outputs: { 'stack-name': d.stackName }, links: [], timings,
+    });
+  }
+  core.endGroup();
+
+  const changeLines = formatChangeLines(stack.changes);
+  log(changeLines.length ? `Changes:\n  ${changeLines.join('\n  ')}` : 'No changes.');
+  const outputs: Record<string, string> = {
+    'stack-name': d.stackName,
+    'stack-id': stack.stackId,
+    'change-count': String(stack.changes.length),
+  };
+  if (stack.outputs.ClusterName) outputs['cluster-name'] = stack.outputs.ClusterName;
+  if (stack.outputs.ServiceName) outputs['service-name'] = stack.outputs.ServiceName;
+
+  if (!d.dryRun && stack.outputs.ClusterName && stack.outputs.ServiceName) {
+    await timed(timings, 'ECS service stable', () =>
+      waitServiceStable(clients.ecs, stack.outputs.ClusterName, stack.outputs.ServiceName, watcher, { deadline, log }));
+  }
+
+  const verb = { created: 'created', updated: 'updated', unchanged: 'unchanged (no changes)', planned: 'planned (dry run)' }[stack.action];
+  return {
+    headline: `stack ${d.stackName} ${verb}, ${stack.changes.length} change(s)`,
+    outputs,
+    links: [
+      { label: 'Stack', value: d.stackName, href: `https://${inputs.region}.console.aws.amazon.com/cloudformation/home?region=${inputs.region}#/stacks/stackinfo?stackId=${encodeURIComponent(stack.stackId)}` },
+      ...(outputs['service-name'] ? [{ label: 'ECS service', value: `${outputs['cluster-name']}/${outputs['service-name']}` }] : []),
+    ],
+    sections: [{ title: d.dryRun ? 'planned changes (dry run)' : 'changes', markdown: renderChangeTable(stack.changes) }],
+    timings,
+  };
+}
+
+async function findWorkspace(ctx: ModeContext): Promise<Workspace> {
+  const { clients, inputs, owner } = ctx;
+  let id = inputs.ampWorkspaceId;
+  if (!id) {
+    const { found } = await findOwnedWorkspace(clients.amp, inputs.ampWorkspaceAlias, owner);
+    if (!found) {
+      throw new ActionError(`No AMP workspace of environment '${inputs.environment}' was found (alias '${inputs.ampWorkspaceAlias}').`,
+        'Run the action with mode: provision first (same environment), or pass amp-workspace-id.');
+    }
+    id = found.workspaceId!;
+  }
+  try {
+    const ws = (await clients.amp.send(new DescribeWorkspaceCommand({ workspaceId: id }))).workspace!;
+    if (ws.status?.statusCode !== 'ACTIVE') {
+      throw new ActionError(`AMP workspace ${id} is ${ws.status?.statusCode}, not ACTIVE.`, 'Run mode: provision, which waits for the workspace, before deploy.');
+    }
+    return { id, arn: ws.arn!, remoteWriteUrl: ampUrls(ws.prometheusEndpoint!).remoteWrite };
+  } catch (err) {
+    if (err instanceof ActionError) throw err;
+    throw new ActionError(describeAwsError(`AMP DescribeWorkspace ${id}`, err), permissionFix(err, 'aps:DescribeWorkspace'));
+  }
+}
