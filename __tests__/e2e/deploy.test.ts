@@ -102,6 +102,23 @@ describe('deploy through dist/index.js', () => {
     expect(stackOf(pr)!.status).toBe('ROLLBACK_COMPLETE');
   });
 
+  it('continues a rollback that failed (UPDATE_ROLLBACK_FAILED), then updates', async () => {
+    const pr = await provisioned();
+    ok(await fx.run({ mode: 'deploy' }, { pr }));
+    const stackName = `preview-shop-pr-${pr}`;
+    fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'Service', stackName }, 'Service update failed', { operation: 'UPDATE' });
+    fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'TaskDefinition', stackName }, 'Rollback failed: throttled', { operation: 'UPDATE', duringRollback: true });
+    const failed = await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/shop:v3' }, { pr });
+    expect(failed.code).toBe(1);
+    expect(stackOf(pr)!.status).toBe('UPDATE_ROLLBACK_FAILED');
+    expect(failed.errors[0]).toMatch(/ended in UPDATE_ROLLBACK_FAILED\. Root cause: Service \(AWS::ECS::Service\) UPDATE_FAILED: Service update failed/);
+
+    const retried = ok(await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/shop:v3' }, { pr }));
+    expect(retried.log).toMatch(/UPDATE_ROLLBACK_FAILED; continuing the rollback before updating/);
+    expect(fx.sandbox.log.some((e) => e.operation === 'ContinueUpdateRollback' && e.status === 200)).toBe(true);
+    expect(stackOf(pr)!.status).toBe('UPDATE_COMPLETE');
+  });
+
   it('waits for a stack a cancelled run left in progress', async () => {
     const pr = await provisioned();
     const first = fx.run({ mode: 'deploy' }, { pr });

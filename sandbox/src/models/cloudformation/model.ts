@@ -75,6 +75,8 @@ interface InjectedFailure {
   reason: string;
   once: boolean;
   operation?: 'CREATE' | 'UPDATE' | 'DELETE';
+  /** Fail while rolling back (leaving UPDATE_ROLLBACK_FAILED) instead of while deploying. */
+  duringRollback?: boolean;
 }
 
 /**
@@ -96,8 +98,8 @@ export class CloudFormationModel {
 
   constructor(private readonly deps: { iam: IamState; ecs: EcsModel; latencies: () => Latencies; accountId: string }) {}
 
-  injectResourceFailure(match: InjectedFailure['match'], reason: string, opts: { once?: boolean; operation?: InjectedFailure['operation'] } = {}): void {
-    this.failures.push({ match, reason, once: opts.once ?? true, operation: opts.operation });
+  injectResourceFailure(match: InjectedFailure['match'], reason: string, opts: { once?: boolean; operation?: InjectedFailure['operation']; duringRollback?: boolean } = {}): void {
+    this.failures.push({ match, reason, once: opts.once ?? true, operation: opts.operation, duringRollback: opts.duringRollback });
   }
 
   async call(action: string, input: QueryInput, ctx: CallContext): Promise<Record<string, unknown>> {
@@ -116,6 +118,7 @@ export class CloudFormationModel {
       case 'ExecuteChangeSet': return this.executeChangeSet(input, ctx);
       case 'DeleteChangeSet': return this.deleteChangeSet(input, ctx);
       case 'ListChangeSets': return this.listChangeSets(input, ctx);
+      case 'ContinueUpdateRollback': return this.continueUpdateRollback(input, ctx);
       default: throw new AwsError('InvalidAction', `Could not find operation ${action} for version 2010-05-15`, 400);
     }
   }
@@ -311,6 +314,20 @@ export class CloudFormationModel {
     };
   }
 
+  private continueUpdateRollback(input: QueryInput, ctx: CallContext) {
+    const stack = this.mustFind(input.StackName, ctx);
+    if (stack.status !== 'UPDATE_ROLLBACK_FAILED') {
+      throw validation(`Stack ${stack.id} is in ${stack.status} state and can not continue update rollback. It must be in UPDATE_ROLLBACK_FAILED state.`);
+    }
+    void (async () => {
+      this.setStatus(stack, 'UPDATE_ROLLBACK_IN_PROGRESS', undefined, input.ClientRequestToken);
+      await sleep(this.latency('default'));
+      // What could not be rolled back is kept as it is now (skipped), as after a successful continue.
+      this.setStatus(stack, 'UPDATE_ROLLBACK_COMPLETE', undefined, input.ClientRequestToken);
+    })();
+    return {};
+  }
+
   // --- state machine -----------------------------------------------------------------------------
 
   private async deploy(stack: Stack, desired: Desired, kind: 'CREATE' | 'UPDATE', token?: string): Promise<void> {
@@ -379,7 +396,7 @@ export class CloudFormationModel {
     };
     const problem = checkProperties(decl.Type, props);
     if (problem) fail(problem);
-    const injected = rollback ? undefined : this.takeFailure(stack, id, decl.Type, operation);
+    const injected = this.takeFailure(stack, id, decl.Type, operation, rollback);
     if (injected) fail(injected);
     try {
       const provider = PROVIDERS[decl.Type];
@@ -502,8 +519,8 @@ export class CloudFormationModel {
     return l[type] ?? l.default;
   }
 
-  private takeFailure(stack: Stack, logicalId: string, type: string, operation: 'CREATE' | 'UPDATE' | 'DELETE'): string | undefined {
-    const i = this.failures.findIndex((f) => (!f.operation || f.operation === operation) &&
+  private takeFailure(stack: Stack, logicalId: string, type: string, operation: 'CREATE' | 'UPDATE' | 'DELETE', rollback = false): string | undefined {
+    const i = this.failures.findIndex((f) => Boolean(f.duringRollback) === rollback && (!f.operation || f.operation === operation) &&
       (!f.match.logicalId || f.match.logicalId === logicalId) && (!f.match.type || f.match.type === type) &&
       (!f.match.stackName || f.match.stackName === stack.name));
     if (i < 0) return undefined;
