@@ -106,3 +106,16 @@ describe('action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 });
+
+describe('version', () => {
+  it('matches package.json', () => {
+    const { ACTION_VERSION } = jest.requireActual('../../src/version');
+    expect(ACTION_VERSION).toBe(JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version);
+  });
+
+  it('defaults adot-image in action.yml to the pinned collector the configuration is written for', () => {
+    const action = parse(readFileSync(join(__dirname, '../../action.yml'), 'utf8'));
+    const { ADOT_IMAGE } = jest.requireActual('../../src/render/adot-config');
+    expect(action.inputs['adot-image'].default).toBe(ADOT_IMAGE);
+  });
+});
