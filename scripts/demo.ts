@@ -1,31 +1,42 @@
 /**
  * `npm run sandbox`: the action's lifecycle offline. Starts the local AWS sandbox, opens a pull
  * request in its GitHub, runs dist/index.js as the runner would (OIDC role, INPUT_* variables,
- * event file), and prints the log, the step outputs and the PR comment the action posted.
+ * event file) for each implemented mode, and prints the log, the step outputs and the PR comment.
  */
-import { startFixture } from '../sandbox/src/harness/fixture';
+import { PreviewFixture, startFixture } from '../sandbox/src/harness/fixture';
 
 const DEMO_LATENCIES = {
   ampCreate: 4000, ampDelete: 2000, grafanaCreate: 9000, grafanaDelete: 3000, grafanaUpdate: 1000,
-  cfnResource: { default: 1000, 'AWS::IAM::Role': 2500, ChangeSet: 800 },
+  cfnResource: { default: 800, 'AWS::IAM::Role': 2500, 'AWS::EC2::VPC': 1500, ChangeSet: 800, 'ECS::Stabilize': 4000 },
 };
+
+const STEPS: { title: string; inputs: Record<string, string> }[] = [
+  { title: 'provision', inputs: { mode: 'provision', 'grafana-admins': 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', tags: 'team=demo' } },
+  { title: 'deploy', inputs: { mode: 'deploy', tags: 'team=demo' } },
+  { title: 'deploy again with a new app image', inputs: { mode: 'deploy', tags: 'team=demo', 'app-image': 'public.ecr.aws/aws-otel-test/prometheus-sample-app:v2' } },
+];
+
+async function step(fx: PreviewFixture, pr: number, title: string, inputs: Record<string, string>): Promise<boolean> {
+  console.log(`\n━━━ ${title} ━━━ (the log as the runner shows it)\n`);
+  const run = await fx.run(inputs, { pr, oidc: true, onOutput: (chunk) => process.stdout.write(chunk.replace(/^::add-mask::.*\n?/gm, '')) });
+  console.log(`\nExit code ${run.code} after ${(run.durationMs / 1000).toFixed(1)} s. Step outputs:`);
+  for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name.padEnd(22)} ${value}`);
+  return run.code === 0;
+}
 
 async function main(): Promise<void> {
   const fx = await startFixture({ latencies: DEMO_LATENCIES });
   try {
     const pr = fx.pullRequest();
-    console.log(`Sandbox on ${fx.sandbox.url}; pull request #${pr} opened in acme/shop.\n`);
-    console.log('$ mode: provision  (log as the runner shows it)\n');
-    const run = await fx.run(
-      { mode: 'provision', 'grafana-admins': 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', tags: 'team=demo' },
-      { pr, oidc: true, onOutput: (chunk) => process.stdout.write(chunk.replace(/^::add-mask::.*\n/gm, '')) },
-    );
-    console.log(`\nExit code ${run.code} after ${(run.durationMs / 1000).toFixed(1)} s.\n\nStep outputs:`);
-    for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name.padEnd(22)} ${value}`);
-    const comments = fx.comments(pr);
-    console.log(`\nPR comment (${comments.length} on #${pr}):\n`);
-    console.log(comments.at(-1) ?? '(none)');
-    if (run.code !== 0) process.exitCode = run.code;
+    console.log(`Sandbox on ${fx.sandbox.url}; pull request #${pr} opened in acme/shop.`);
+    for (const s of STEPS) {
+      if (!(await step(fx, pr, s.title, s.inputs))) {
+        process.exitCode = 1;
+        break;
+      }
+    }
+    console.log(`\n━━━ the PR comment on #${pr} ━━━\n`);
+    console.log(fx.comments(pr).at(-1)?.replace(/\n<!-- ecs-amp-action:state [^>]*-->/, '') ?? '(none)');
   } finally {
     await fx.close();
   }
