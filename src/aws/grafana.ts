@@ -70,27 +70,28 @@ export async function ensureGrafanaWorkspace(grafana: GrafanaClient, req: Ensure
 }
 
 /**
- * Names are unique per account and region in AMG, so a match that is not tagged for this
- * repository belongs to someone else: using it silently would mix two teams' previews.
+ * AMG names are not unique, so a name match counts only when its tags say the action created it
+ * for this repository. A same-named workspace that is not ours is never adopted silently: it would
+ * mix two teams' previews.
  */
 async function findByName(grafana: GrafanaClient, name: string, owner: Ownership): Promise<WorkspaceSummary | undefined> {
+  const matches: WorkspaceSummary[] = [];
   try {
     for await (const page of paginateListWorkspaces({ client: grafana, pageSize: 100 }, {})) {
-      const match = page.workspaces?.find((w) => w.name === name && w.status !== 'DELETING');
-      if (!match) continue;
-      if (!isOwnedBy(match.tags, owner)) {
-        throw new ActionError(
-          `An Amazon Managed Grafana workspace named '${name}' (${match.id}) exists but is not tagged as created by ecs-amp-action for ${owner.repository}.`,
-          `Pass grafana-workspace-id: ${match.id} to use it deliberately, or choose another grafana-workspace-name.`,
-        );
-      }
-      return match;
+      matches.push(...(page.workspaces ?? []).filter((w) => w.name === name && w.status !== 'DELETING'));
     }
-    return undefined;
   } catch (err) {
-    if (err instanceof ActionError) throw err;
     throw new ActionError(describeAwsError('Grafana ListWorkspaces', err), permissionFix(err, 'grafana:ListWorkspaces'));
   }
+  const owned = matches.filter((w) => isOwnedBy(w.tags, owner)).sort((a, b) => (a.created?.getTime() ?? 0) - (b.created?.getTime() ?? 0));
+  if (owned.length > 0) return owned[0];
+  if (matches.length > 0) {
+    throw new ActionError(
+      `An Amazon Managed Grafana workspace named '${name}' (${matches[0].id}) exists but is not tagged as created by ecs-amp-action for ${owner.repository}.`,
+      `Pass grafana-workspace-id: ${matches[0].id} to use it deliberately, or choose another grafana-workspace-name.`,
+    );
+  }
+  return undefined;
 }
 
 async function create(grafana: GrafanaClient, req: EnsureGrafanaRequest): Promise<WorkspaceDescription> {

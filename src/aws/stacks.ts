@@ -99,7 +99,8 @@ function isRaceError(err: unknown): boolean {
   const message = (err as Error)?.message ?? '';
   const name = (err as { awsName?: string }).awsName ?? errorName(err);
   // Two runs racing on one stack: the loser's change set goes OBSOLETE, or finds the stack busy.
-  return name === 'AlreadyExistsException' || name === 'InvalidChangeSetStatus' ||
+  // CloudFormation deletes a stack's other change sets when one is executed.
+  return name === 'AlreadyExistsException' || name === 'InvalidChangeSetStatus' || name === 'ChangeSetNotFoundException' ||
     /already exists|state and can not be updated|is in .*_IN_PROGRESS|OBSOLETE/.test(message);
 }
 
