@@ -40,4 +40,55 @@ describe('GitHub REST subset', () => {
     expect((await api('/repos/acme/shop/issues/1/comments', 'ghs_unknown')).status).toBe(401);
     expect((await api('/repos/acme/shop/issues/999/comments', write)).status).toBe(404);
   });
+
+  it('accepts Bearer tokens and tokens registered by value', async () => {
+    sandbox.github.addToken('ghs_fixed_for_test', 'read');
+    const res = await fetch(`${sandbox.githubApiUrl}/repos/acme/shop/issues/1/comments`, { headers: { authorization: 'Bearer ghs_fixed_for_test' } });
+    expect(res.status).toBe(200);
+  });
+
+  it('updates a comment in place with PATCH, under the same rules', async () => {
+    const created = (await (await api('/repos/acme/shop/issues/1/comments', write, { method: 'POST', body: JSON.stringify({ body: 'v1' }) })).json()) as { id: number; url: string };
+    expect(created.url).toBe(`${sandbox.githubApiUrl}/repos/acme/shop/issues/comments/${created.id}`);
+    const patched = await api(`/repos/acme/shop/issues/comments/${created.id}`, write, { method: 'PATCH', body: JSON.stringify({ body: 'v2' }) });
+    expect(patched.status).toBe(200);
+    expect(sandbox.github.comments.find((c) => c.id === created.id)!.body).toBe('v2');
+    expect((await api(`/repos/acme/shop/issues/comments/${created.id}`, read, { method: 'PATCH', body: JSON.stringify({ body: 'v3' }) })).status).toBe(403);
+    expect((await api(`/repos/acme/shop/issues/comments/${created.id}`, write, { method: 'PATCH', body: JSON.stringify({ body: 'x'.repeat(65_537) }) })).status).toBe(422);
+    expect((await api(`/repos/acme/shop/issues/comments/${created.id}`, write, { method: 'PATCH', body: 'not json' })).status).toBe(400);
+    expect((await api(`/repos/acme/shop/issues/comments/${created.id}`, write, { method: 'PATCH', body: '{}' })).status).toBe(422);
+    expect((await api('/repos/acme/other/issues/comments/1', write, { method: 'PATCH', body: JSON.stringify({ body: 'v' }) })).status).toBe(404);
+  });
+
+  it('counts the body limit in characters, not UTF-16 units', async () => {
+    const emoji = '😀'.repeat(65_536); // 131,072 UTF-16 units, 65,536 characters
+    expect((await api('/repos/acme/shop/issues/1/comments', write, { method: 'POST', body: JSON.stringify({ body: emoji }) })).status).toBe(201);
+  });
+
+  it('serves pull requests: one by number, and a list by state whose Link keeps the filter', async () => {
+    sandbox.github.addPullRequest({ owner: 'acme', repo: 'shop', number: 2, state: 'closed', merged: true, headRef: 'feat/x' });
+    sandbox.github.addPullRequest({ owner: 'acme', repo: 'shop', number: 3, state: 'closed' });
+    sandbox.github.addPullRequest({ owner: 'acme', repo: 'shop', number: 4, state: 'closed' });
+    const pr = (await (await api('/repos/acme/shop/pulls/2', read)).json()) as Record<string, any>;
+    expect(pr).toMatchObject({ number: 2, state: 'closed', merged: true, head: { ref: 'feat/x' }, created_at: expect.any(String), updated_at: expect.any(String), merged_at: expect.any(String) });
+    expect((await api('/repos/acme/shop/pulls/99', read)).status).toBe(404);
+
+    const page1 = await api('/repos/acme/shop/pulls?state=closed&per_page=2', read);
+    expect(((await page1.json()) as { number: number }[]).map((p) => p.number)).toEqual([4, 3]);
+    const next = /<([^>]+)>; rel="next"/.exec(page1.headers.get('link')!)![1];
+    expect(new URL(next).searchParams.get('state')).toBe('closed');
+    const page2 = await fetch(next, { headers: { authorization: `token ${read}` } });
+    expect(((await page2.json()) as { number: number }[]).map((p) => p.number)).toEqual([2]);
+    expect(((await (await api('/repos/acme/shop/pulls?state=all', read)).json()) as unknown[]).length).toBe(4);
+    expect((await api('/repos/acme/shop/pulls?state=merged', read)).status).toBe(422);
+  });
+
+  it('clamps per_page to 100 and logs GitHub requests', async () => {
+    for (let i = 0; i < 3; i++) sandbox.github.addComment('acme/shop', 1, `seeded ${i}`);
+    const res = await api('/repos/acme/shop/issues/1/comments?per_page=500', read);
+    expect(res.headers.get('link')).toBeNull();
+    expect(sandbox.log.at(-1)).toMatchObject({ service: 'github', operation: 'GET /repos/acme/shop/issues/1/comments', mutating: false, status: 200 });
+    await api('/repos/acme/shop/issues/1/comments', read, { method: 'POST', body: '{"body":"x"}' });
+    expect(sandbox.log.at(-1)).toMatchObject({ service: 'github', operation: 'POST /repos/acme/shop/issues/1/comments', mutating: true, status: 403, errorCode: 'Resource not accessible by integration' });
+  });
 });

@@ -81,7 +81,18 @@ export interface IamRole {
   maxSessionDuration?: number;
 }
 
+/** An IAM OpenID Connect identity provider: STS accepts web identity tokens only from registered ones. */
+export interface IamOidcProvider {
+  arn: string;
+  /** Issuer host and path without scheme, e.g. token.actions.githubusercontent.com */
+  url: string;
+  /** Audiences (aud) the provider accepts. */
+  clientIdList: string[];
+}
+
 /** IAM as the other models see it: CloudFormation creates roles, STS and AMG check them. */
 export interface IamState {
   roles: Map<string, IamRole>;
+  /** By ARN. Optional so that models that only need roles can build a bare state. */
+  oidcProviders?: Map<string, IamOidcProvider>;
 }

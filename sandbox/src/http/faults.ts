@@ -1,5 +1,24 @@
 import { Faults } from '../core/types';
 
+/** Checks a partial Faults from the admin API or options; returns a message for the first problem. */
+export function faultsProblem(partial: unknown): string | undefined {
+  if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) return 'faults must be a JSON object';
+  for (const [key, value] of Object.entries(partial)) {
+    if (key === 'throttleRate' || key === 'serverErrorRate') {
+      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) return `${key} must be a number from 0 to 1`;
+    } else if (key === 'latencyMs') {
+      if (typeof value !== 'number' || !(value >= 0 && value <= 60_000)) return 'latencyMs must be a number of milliseconds from 0 to 60000';
+    } else if (key === 'services') {
+      if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) return 'services must be an array of SigV4 service names';
+    } else {
+      return `unknown fault setting '${key}'`;
+    }
+  }
+  const p = partial as Partial<Faults>;
+  if ((p.throttleRate ?? 0) + (p.serverErrorRate ?? 0) > 1) return 'throttleRate + serverErrorRate must not exceed 1';
+  return undefined;
+}
+
 export const NO_FAULTS: Faults = { throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [] };
 
 /** Decides, reproducibly from a seed, which requests get an injected fault. */
@@ -12,7 +31,10 @@ export class FaultInjector {
   }
 
   set(partial: Partial<Faults>): Faults {
-    this.faults = { ...this.faults, ...partial };
+    const problem = faultsProblem(partial);
+    const merged = { ...this.faults, ...partial };
+    if (problem || merged.throttleRate + merged.serverErrorRate > 1) throw new Error(`invalid faults: ${problem ?? 'throttleRate + serverErrorRate must not exceed 1'}`);
+    this.faults = merged;
     return this.faults;
   }
 

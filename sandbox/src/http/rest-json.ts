@@ -24,32 +24,47 @@ export function matchRoute(routes: RestRoute[], method: string, path: string, qu
     const re = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_, n: string) => { names.push(n); return '([^/]+)'; })}$`);
     const m = re.exec(path);
     if (!m) continue;
-    const input: Record<string, unknown> = {};
-    names.forEach((n, i) => (input[n] = decodeURIComponent(m[i + 1])));
+    const bound: Record<string, unknown> = {};
+    names.forEach((n, i) => (bound[n] = decodePathLabel(m[i + 1])));
     for (const [name, type] of Object.entries(route.query ?? {})) {
       if (!query.has(name)) continue;
-      if (type === 'list') input[name] = query.getAll(name);
+      if (type === 'list') bound[name] = query.getAll(name);
       else if (type === 'integer') {
-        const n = Number(query.get(name));
-        if (!Number.isInteger(n)) throw new AwsError('ValidationException', `Value at '${name}' failed to satisfy constraint: Member must be an integer`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
-        input[name] = n;
-      } else input[name] = query.get(name);
+        const text = query.get(name) ?? '';
+        if (!/^-?\d{1,10}$/.test(text)) throw new AwsError('ValidationException', `Value '${text}' at '${name}' failed to satisfy constraint: Member must be an integer`, 400, { reason: 'CANNOT_PARSE' });
+        bound[name] = Number(text);
+      } else bound[name] = query.get(name);
     }
-    if (body.length > 0) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body.toString('utf8'));
-      } catch {
-        throw new AwsError('SerializationException', 'Could not parse the request body as JSON.', 400);
-      }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AwsError('SerializationException', 'The request body must be a JSON object.', 400);
-      Object.assign(input, parsed);
-    }
-    return { route, input };
+    // Members bound to the URI win: a body cannot redirect a call to another resource.
+    return { route, input: { ...bodyMembers(body, new Set(Object.keys(bound))), ...bound } };
   }
   return undefined;
 }
 
+function decodePathLabel(label: string): string {
+  try {
+    return decodeURIComponent(label);
+  } catch {
+    throw new AwsError('ValidationException', `The path segment '${label}' is not valid percent-encoding.`, 400, { reason: 'CANNOT_PARSE' });
+  }
+}
+
+function bodyMembers(body: Buffer, bound: Set<string>): Record<string, unknown> {
+  if (body.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new AwsError('SerializationException', 'Could not parse the request body as JSON.', 400);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AwsError('SerializationException', 'The request body must be a JSON object.', 400);
+  const members: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (k === '__proto__' || bound.has(k)) continue;
+    members[k] = v;
+  }
+  return members;
+}
 
 /** Dates become epoch-second numbers; undefined members are dropped. */
 export function encodeRestJson(value: unknown): string {

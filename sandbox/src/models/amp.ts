@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError, CallContext, Latencies } from '../core/types';
-import { paginate, validate, validateTags } from './validate';
+import { AMP_SPEC } from './specs/amp';
+import { canonicalJson, nextCreationKey, paginate, rejectReservedTagKeys, validate } from './validate';
 
 export type AmpStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING' | 'CREATION_FAILED';
 
@@ -9,12 +10,18 @@ export interface AmpWorkspace {
   arn: string;
   alias?: string;
   region: string;
+  accountId: string;
   status: AmpStatus;
   createdAt: Date;
   tags: Record<string, string>;
+  kmsKeyArn?: string;
   /** When the current transition (CREATING → ACTIVE, DELETING → gone) completes. */
   readyAt: number;
+  /** Listing order. */
+  creationKey: string;
   failCreate: boolean;
+  /** The clientToken of the DeleteWorkspace call that started the deletion, so a retry of it succeeds. */
+  deleteToken?: string;
 }
 
 interface TokenRecord {
@@ -40,24 +47,24 @@ export class AmpModel {
   }
 
   createWorkspace(input: Record<string, unknown>, ctx: CallContext) {
-    validate(input, {
-      alias: { min: 1, max: 100 },
-      clientToken: { min: 1, max: 64, pattern: /^[!-~]+$/ },
-      kmsKeyArn: { min: 20, max: 2048, pattern: /^arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key\/.+$/ },
-      tags: { type: 'map', max: 50 },
-    });
-    const tags = validateTags(input.tags);
-    const request = JSON.stringify({ alias: input.alias, tags, kmsKeyArn: input.kmsKeyArn, region: ctx.region, account: ctx.accountId });
-    if (typeof input.clientToken === 'string') {
-      const key = `${ctx.accountId}|${ctx.region}|${input.clientToken}`;
-      const prior = this.tokens.get(key);
-      if (prior && Date.now() - prior.at < TOKEN_TTL_MS) {
-        if (prior.request !== request) {
-          throw new AwsError('ConflictException', 'A request with this client token was already made with different parameters.', 409, { resourceId: prior.workspaceId, resourceType: 'WORKSPACE' });
-        }
-        const ws = this.workspaces.get(prior.workspaceId);
-        if (ws) return { ...summary(this.refresh(ws)), status: { statusCode: ws.status } };
+    validate(input, AMP_SPEC.CreateWorkspace.input);
+    const tags = { ...(input.tags as Record<string, string> | undefined) };
+    rejectReservedTagKeys(Object.keys(tags));
+    // AMP trims the alias it stores; a blank alias trims to nothing, which is no alias at all.
+    const alias = typeof input.alias === 'string' ? input.alias.trim() : undefined;
+    if (input.alias !== undefined && !alias) {
+      throw new AwsError('ValidationException', "Value at 'alias' failed to satisfy constraint: Member must have length greater than or equal to 1", 400, { reason: 'FIELD_VALIDATION_FAILED', fieldList: [{ name: 'alias', message: 'blank alias' }] });
+    }
+    const kmsKeyArn = input.kmsKeyArn as string | undefined;
+    const request = canonicalJson({ alias, tags, kmsKeyArn });
+    const tokenKey = typeof input.clientToken === 'string' ? `${ctx.accountId}|${ctx.region}|${input.clientToken}` : undefined;
+    const prior = tokenKey ? this.tokens.get(tokenKey) : undefined;
+    if (prior && Date.now() - prior.at < TOKEN_TTL_MS) {
+      if (prior.request !== request) {
+        throw new AwsError('ConflictException', 'The client token was already used for a request with different parameters.', 409, { resourceId: prior.workspaceId, resourceType: 'WORKSPACE' });
       }
+      const ws = this.workspaces.get(prior.workspaceId);
+      if (ws && this.live(ws)) return { workspaceId: ws.id, arn: ws.arn, status: { statusCode: ws.status }, tags: { ...ws.tags }, kmsKeyArn: ws.kmsKeyArn };
     }
     const id = `ws-${randomUUID()}`;
     const failCreate = this.failNextCreates > 0;
@@ -65,65 +72,76 @@ export class AmpModel {
     const ws: AmpWorkspace = {
       id,
       arn: `arn:aws:aps:${ctx.region}:${ctx.accountId}:workspace/${id}`,
-      alias: typeof input.alias === 'string' ? input.alias.trim() : undefined,
+      alias,
       region: ctx.region,
+      accountId: ctx.accountId,
       status: 'CREATING',
       createdAt: new Date(),
       tags,
+      kmsKeyArn,
       readyAt: Date.now() + this.latencies().ampCreate,
+      creationKey: nextCreationKey(),
       failCreate,
     };
     this.workspaces.set(id, ws);
-    if (typeof input.clientToken === 'string') {
-      this.tokens.set(`${ctx.accountId}|${ctx.region}|${input.clientToken}`, { workspaceId: id, request, at: Date.now() });
-    }
-    return { workspaceId: id, arn: ws.arn, status: { statusCode: ws.status }, tags: ws.tags };
+    if (tokenKey) this.tokens.set(tokenKey, { workspaceId: id, request, at: Date.now() });
+    return { workspaceId: id, arn: ws.arn, status: { statusCode: ws.status }, tags: { ...ws.tags }, kmsKeyArn };
   }
 
   describeWorkspace(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, AMP_SPEC.DescribeWorkspace.input);
     const ws = this.get(input.workspaceId, ctx);
     return { workspace: { ...summary(ws), prometheusEndpoint: endpoint(ws) } };
   }
 
   listWorkspaces(input: Record<string, unknown>, ctx: CallContext) {
-    validate(input, { alias: { min: 1, max: 100 }, maxResults: { type: 'integer', min: 1, max: 1000 }, nextToken: { min: 0, max: 1000 } });
-    // The alias filter is a prefix match, which is why callers must match exactly themselves.
-    const all = [...this.workspaces.values()]
-      .map((ws) => this.refresh(ws))
-      .filter((ws) => ws.region === ctx.region && this.workspaces.has(ws.id))
-      .filter((ws) => input.alias === undefined || (ws.alias ?? '').startsWith(String(input.alias)))
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-    const { page, nextToken } = paginate(all, input.nextToken, (input.maxResults as number | undefined) ?? 100);
+    validate(input, AMP_SPEC.ListWorkspaces.input);
+    // The alias filter is a prefix match (trimmed like stored aliases), which is why callers must match exactly themselves.
+    const prefix = typeof input.alias === 'string' ? input.alias.trim() : undefined;
+    const visible = [...this.workspaces.values()]
+      .filter((ws) => this.visibleTo(ws, ctx) && this.live(ws))
+      .filter((ws) => prefix === undefined || (ws.alias ?? '').startsWith(prefix));
+    const { page, nextToken } = paginate(visible, (ws) => ws.creationKey, {
+      nextToken: input.nextToken, maxResults: (input.maxResults as number | undefined) ?? 100, filter: { prefix, region: ctx.region },
+    });
     return { workspaces: page.map(summary), nextToken };
   }
 
   deleteWorkspace(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, AMP_SPEC.DeleteWorkspace.input);
     const ws = this.get(input.workspaceId, ctx);
+    const token = input.clientToken as string | undefined;
+    if (ws.status === 'DELETING' && token !== undefined && token === ws.deleteToken) return {};
     if (ws.status === 'CREATING' || ws.status === 'UPDATING' || ws.status === 'DELETING') {
       throw new AwsError('ConflictException', `Workspace ${ws.id} is in status ${ws.status} and cannot be deleted.`, 409, { resourceId: ws.id, resourceType: 'WORKSPACE' });
     }
     ws.status = 'DELETING';
+    ws.deleteToken = token;
     ws.readyAt = Date.now() + this.latencies().ampDelete;
     return {};
   }
 
   tagResource(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, AMP_SPEC.TagResource.input);
     const ws = this.byArn(input.resourceArn, ctx);
-    const tags = validateTags(input.tags);
-    if (Object.keys({ ...ws.tags, ...tags }).length > 50) throw new AwsError('ValidationException', 'A resource can have at most 50 tags.', 400, { reason: 'OTHER' });
+    const tags = input.tags as Record<string, string>;
+    rejectReservedTagKeys(Object.keys(tags));
+    if (Object.keys({ ...ws.tags, ...tags }).length > 50) {
+      throw new AwsError('ValidationException', 'A resource can have at most 50 tags.', 400, { reason: 'OTHER' });
+    }
     Object.assign(ws.tags, tags);
     return {};
   }
 
   untagResource(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, AMP_SPEC.UntagResource.input);
     const ws = this.byArn(input.resourceArn, ctx);
-    const keys = ([] as string[]).concat((input.tagKeys as string[] | string | undefined) ?? []);
-    if (keys.length === 0) throw new AwsError('ValidationException', "Value null at 'tagKeys' failed to satisfy constraint: Member must not be null", 400, { reason: 'FIELD_VALIDATION_FAILED' });
-    for (const k of keys) delete ws.tags[k];
+    for (const k of input.tagKeys as string[]) delete ws.tags[k];
     return {};
   }
 
   listTagsForResource(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, AMP_SPEC.ListTagsForResource.input);
     return { tags: { ...this.byArn(input.resourceArn, ctx).tags } };
   }
 
@@ -135,19 +153,31 @@ export class AmpModel {
     return ws;
   }
 
+  /** Advances `ws` and says whether it still exists. */
+  live(ws: AmpWorkspace): boolean {
+    this.refresh(ws);
+    return this.workspaces.has(ws.id);
+  }
+
+  /** Workspaces are regional and belong to one account. */
+  private visibleTo(ws: AmpWorkspace, ctx: CallContext): boolean {
+    return ws.region === ctx.region && ws.accountId === ctx.accountId;
+  }
+
   private get(id: unknown, ctx: CallContext): AmpWorkspace {
-    validate({ workspaceId: id }, { workspaceId: { required: true, min: 1, max: 64, pattern: /[0-9A-Za-z][-.0-9A-Z_a-z]*/ } });
     const ws = this.workspaces.get(String(id));
-    if (!ws || ws.region !== ctx.region || !this.workspaces.has(this.refresh(ws).id)) {
+    if (!ws || !this.visibleTo(ws, ctx) || !this.live(ws)) {
       throw new AwsError('ResourceNotFoundException', `Workspace not found: ${String(id)}`, 404, { resourceId: String(id), resourceType: 'WORKSPACE' });
     }
     return ws;
   }
 
   private byArn(arn: unknown, ctx: CallContext): AmpWorkspace {
-    const m = /^arn:aws:aps:([^:]+):(\d{12}):workspace\/(.+)$/.exec(String(arn ?? ''));
-    if (!m) throw new AwsError('ValidationException', `Invalid resource ARN: ${String(arn)}`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
-    if (m[1] !== ctx.region) throw new AwsError('ResourceNotFoundException', `Resource not found: ${String(arn)}`, 404, { resourceId: String(arn), resourceType: 'WORKSPACE' });
+    const m = /^arn:aws[-a-z]*:aps:([^:]+):(\d{12}):workspace\/(.+)$/.exec(String(arn));
+    if (!m) throw new AwsError('ValidationException', `Invalid resource ARN: ${String(arn)}`, 400, { reason: 'FIELD_VALIDATION_FAILED', fieldList: [{ name: 'resourceArn', message: 'not an AMP resource ARN' }] });
+    if (m[1] !== ctx.region || m[2] !== ctx.accountId) {
+      throw new AwsError('ResourceNotFoundException', `Resource not found: ${String(arn)}`, 404, { resourceId: String(arn), resourceType: 'WORKSPACE' });
+    }
     return this.get(m[3], ctx);
   }
 }
@@ -157,5 +187,5 @@ function endpoint(ws: AmpWorkspace): string {
 }
 
 function summary(ws: AmpWorkspace) {
-  return { workspaceId: ws.id, arn: ws.arn, alias: ws.alias, status: { statusCode: ws.status }, createdAt: ws.createdAt, tags: { ...ws.tags } };
+  return { workspaceId: ws.id, arn: ws.arn, alias: ws.alias, status: { statusCode: ws.status }, createdAt: ws.createdAt, tags: { ...ws.tags }, kmsKeyArn: ws.kmsKeyArn };
 }

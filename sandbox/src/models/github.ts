@@ -11,6 +11,17 @@ export interface PullRequest {
   closedAt?: Date;
 }
 
+export interface PullRequestSeed {
+  owner: string;
+  repo: string;
+  number: number;
+  state?: 'open' | 'closed';
+  merged?: boolean;
+  headRef?: string;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
 export interface IssueComment {
   id: number;
   repository: string;
@@ -27,117 +38,187 @@ export interface GithubReply {
   headers?: Record<string, string>;
 }
 
+export type TokenPermission = 'read' | 'write';
+
 const BODY_LIMIT = 65_536;
+const DOCS = 'https://docs.github.com/rest';
+export const ACTIONS_BOT = 'github-actions[bot]';
 
 /** The GitHub REST subset the action uses, with GitHub's status codes and error bodies. */
 export class GithubModel {
   readonly pulls = new Map<string, PullRequest>();
   readonly comments: IssueComment[] = [];
-  private readonly tokens = new Map<string, 'read' | 'write'>();
+  private readonly tokens = new Map<string, TokenPermission>();
   private nextCommentId = 1_000_001;
 
-  addToken(permission: 'read' | 'write'): string {
-    const token = `ghs_${randomBytes(18).toString('hex')}`;
+  /** Registers `token` (or a fresh ghs_ token) with a permission on issues and pull requests; returns it. */
+  addToken(permission: TokenPermission): string;
+  addToken(token: string, permission: TokenPermission): string;
+  addToken(a: string, b?: TokenPermission): string {
+    const [token, permission] = b === undefined ? [`ghs_${randomBytes(18).toString('hex')}`, a as TokenPermission] : [a, b];
+    if (permission !== 'read' && permission !== 'write') throw new Error(`unknown token permission '${String(permission)}'`);
     this.tokens.set(token, permission);
     return token;
   }
 
-  addPullRequest(repository: string, number: number, state: 'open' | 'closed' = 'open', merged = false): PullRequest {
+  addPullRequest(seed: PullRequestSeed): PullRequest;
+  addPullRequest(repository: string, number: number, state?: 'open' | 'closed', merged?: boolean): PullRequest;
+  addPullRequest(a: string | PullRequestSeed, number?: number, state: 'open' | 'closed' = 'open', merged = false): PullRequest {
+    const seed: PullRequestSeed = typeof a === 'string'
+      ? { owner: a.split('/')[0], repo: a.split('/')[1], number: number!, state, merged }
+      : a;
     const now = new Date();
-    const pr: PullRequest = { repository, number, state, merged, headRef: `feature-${number}`, createdAt: now, updatedAt: now, closedAt: state === 'closed' ? now : undefined };
-    this.pulls.set(`${repository}#${number}`, pr);
+    const pr: PullRequest = {
+      repository: `${seed.owner}/${seed.repo}`, number: seed.number, state: seed.state ?? 'open', merged: seed.merged ?? false,
+      headRef: seed.headRef ?? `feature-${seed.number}`, createdAt: seed.createdAt ?? now, updatedAt: seed.updatedAt ?? seed.createdAt ?? now,
+    };
+    if (pr.state === 'closed') pr.closedAt = pr.updatedAt;
+    if (pr.merged && pr.state !== 'closed') throw new Error('a merged pull request is closed');
+    this.pulls.set(`${pr.repository}#${pr.number}`, pr);
     return pr;
+  }
+
+  /** Seeds a comment, e.g. one by a person, or an old sticky comment on a later page. */
+  addComment(repository: string, issue: number, body: string, user = 'octocat'): IssueComment {
+    const now = new Date();
+    const comment: IssueComment = { id: this.nextCommentId++, repository, issue, body, user, createdAt: now, updatedAt: now };
+    this.comments.push(comment);
+    return comment;
   }
 
   commentsOn(repository: string, issue: number): IssueComment[] {
     return this.comments.filter((c) => c.repository === repository && c.issue === issue);
   }
 
-  /** Routes one request below the API base URL. `base` is the absolute API URL, for Link headers. */
+  /** Routes one request below the API base URL. `base` is the absolute API URL, for Link headers and urls. */
   handle(method: string, path: string, query: URLSearchParams, authorization: string | undefined, body: string, base: string): GithubReply {
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const permission = token ? this.tokens.get(token) : undefined;
-    if (!permission) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } };
+    if (!permission) return error(401, 'Bad credentials');
+    const canWrite = permission === 'write';
+    const render = (c: IssueComment) => renderComment(c, base);
 
     let m: RegExpExecArray | null;
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
       const [repository, issue] = [m[1], Number(m[2])];
-      if (!this.pulls.has(`${repository}#${issue}`)) return notFound();
-      if (method === 'GET') return this.list(this.commentsOn(repository, issue).map(render), query, `${base}${path}`);
+      if (!this.pulls.has(`${repository}#${issue}`)) return error(404, 'Not Found');
+      if (method === 'GET') return list(this.commentsOn(repository, issue).map(render), query, `${base}${path}`);
       if (method === 'POST') {
-        if (permission !== 'write') return forbidden();
-        const text = parseBody(body);
-        if (typeof text !== 'string') return unprocessable('body');
-        if (text.length > BODY_LIMIT) return tooLong();
-        const now = new Date();
-        const comment: IssueComment = { id: this.nextCommentId++, repository, issue, body: text, user: 'github-actions[bot]', createdAt: now, updatedAt: now };
-        this.comments.push(comment);
-        return { status: 201, body: render(comment) };
+        if (!canWrite) return forbidden();
+        const text = commentBody(body);
+        if (typeof text !== 'string') return text;
+        return { status: 201, body: render(this.addComment(repository, issue, text, ACTIONS_BOT)) };
       }
+      return error(404, 'Not Found');
     }
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(path))) {
       const comment = this.comments.find((c) => c.repository === m![1] && c.id === Number(m![2]));
-      if (!comment) return notFound();
+      if (!comment) return error(404, 'Not Found');
       if (method === 'GET') return { status: 200, body: render(comment) };
       if (method === 'PATCH') {
-        if (permission !== 'write') return forbidden();
-        const text = parseBody(body);
-        if (typeof text !== 'string') return unprocessable('body');
-        if (text.length > BODY_LIMIT) return tooLong();
+        if (!canWrite) return forbidden();
+        const text = commentBody(body);
+        if (typeof text !== 'string') return text;
         comment.body = text;
         comment.updatedAt = new Date();
         return { status: 200, body: render(comment) };
       }
+      return error(404, 'Not Found');
     }
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/.exec(path)) && method === 'GET') {
       const pr = this.pulls.get(`${m[1]}#${m[2]}`);
-      return pr ? { status: 200, body: renderPull(pr) } : notFound();
+      return pr ? { status: 200, body: renderPull(pr, base) } : error(404, 'Not Found');
     }
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/pulls$/.exec(path)) && method === 'GET') {
       const state = query.get('state') ?? 'open';
-      const pulls = [...this.pulls.values()].filter((p) => p.repository === m![1] && (state === 'all' || p.state === state));
-      return this.list(pulls.map(renderPull), query, `${base}${path}`);
+      if (!['open', 'closed', 'all'].includes(state)) {
+        return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'state', code: 'invalid' }], documentation_url: DOCS, status: '422' } };
+      }
+      // GitHub's default order for this list: newest first.
+      const pulls = [...this.pulls.values()]
+        .filter((p) => p.repository === m![1] && (state === 'all' || p.state === state))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.number - a.number);
+      return list(pulls.map((p) => renderPull(p, base)), query, `${base}${path}`);
     }
-    return notFound();
-  }
-
-  private list(items: unknown[], query: URLSearchParams, url: string): GithubReply {
-    const perPage = Math.min(Number(query.get('per_page') ?? 30) || 30, 100);
-    const page = Math.max(Number(query.get('page') ?? 1) || 1, 1);
-    const last = Math.max(Math.ceil(items.length / perPage), 1);
-    const link = (p: number, rel: string) => `<${url}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
-    const links = [];
-    if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
-    if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
-    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} };
+    return error(404, 'Not Found');
   }
 }
 
-function parseBody(body: string): unknown {
+/**
+ * One page of a list, with GitHub's RFC 5988 Link header. The links keep every other query
+ * parameter of the request (state=closed stays state=closed on page 2).
+ */
+function list(items: unknown[], query: URLSearchParams, url: string): GithubReply {
+  const perPage = clamp(Number.parseInt(query.get('per_page') ?? '', 10) || 30, 1, 100);
+  const page = Math.max(Number.parseInt(query.get('page') ?? '', 10) || 1, 1);
+  const last = Math.max(Math.ceil(items.length / perPage), 1);
+  const link = (p: number, rel: string) => {
+    const params = new URLSearchParams(query);
+    params.set('per_page', String(perPage));
+    params.set('page', String(p));
+    return `<${url}?${params.toString()}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(link(page - 1, 'prev'));
+  if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+  if (page > 1) links.push(link(1, 'first'));
+  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} };
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi);
+
+/** The comment text of a create/update request, or the error GitHub would answer. */
+function commentBody(raw: string): string | GithubReply {
+  let parsed: unknown;
   try {
-    return (JSON.parse(body) as { body?: unknown }).body;
+    parsed = JSON.parse(raw);
   } catch {
-    return undefined;
+    return error(400, 'Problems parsing JSON');
   }
+  const text = typeof parsed === 'object' && parsed !== null ? (parsed as { body?: unknown }).body : undefined;
+  if (typeof text !== 'string') {
+    return { status: 422, body: { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: DOCS, status: '422' } };
+  }
+  // GitHub counts characters, not UTF-16 code units.
+  if ([...text].length > BODY_LIMIT) {
+    return {
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${BODY_LIMIT} characters)` }],
+        documentation_url: `${DOCS}/issues/comments#create-an-issue-comment`,
+        status: '422',
+      },
+    };
+  }
+  return text;
 }
 
-function render(c: IssueComment) {
+function renderComment(c: IssueComment, base: string) {
   return {
-    id: c.id, node_id: `IC_${c.id}`, body: c.body, user: { login: c.user, type: 'Bot' },
+    id: c.id, node_id: `IC_${c.id}`, url: `${base}/repos/${c.repository}/issues/comments/${c.id}`,
+    issue_url: `${base}/repos/${c.repository}/issues/${c.issue}`, body: c.body,
+    user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
+    author_association: c.user.endsWith('[bot]') ? 'NONE' : 'MEMBER',
     html_url: `https://github.com/${c.repository}/pull/${c.issue}#issuecomment-${c.id}`,
     created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString(),
   };
 }
 
-function renderPull(p: PullRequest) {
+function renderPull(p: PullRequest, base: string) {
   return {
-    number: p.number, state: p.state, merged: p.merged, merged_at: p.merged ? p.closedAt?.toISOString() : null,
+    number: p.number, url: `${base}/repos/${p.repository}/pulls/${p.number}`, state: p.state, merged: p.merged,
+    merged_at: p.merged ? p.closedAt?.toISOString() ?? null : null,
     closed_at: p.closedAt?.toISOString() ?? null, created_at: p.createdAt.toISOString(), updated_at: p.updatedAt.toISOString(),
-    head: { ref: p.headRef }, html_url: `https://github.com/${p.repository}/pull/${p.number}`,
+    head: { ref: p.headRef, repo: { full_name: p.repository } }, base: { repo: { full_name: p.repository } },
+    html_url: `https://github.com/${p.repository}/pull/${p.number}`,
   };
 }
 
-const notFound = (): GithubReply => ({ status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } });
-const forbidden = (): GithubReply => ({ status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments', status: '403' } });
-const unprocessable = (field: string): GithubReply => ({ status: 422, body: { message: 'Invalid request.', errors: [{ resource: 'IssueComment', code: 'missing_field', field }], status: '422' } });
-const tooLong = (): GithubReply => ({ status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], status: '422' } });
+function error(status: number, message: string): GithubReply {
+  return { status, body: { message, documentation_url: DOCS, status: String(status) } };
+}
+
+function forbidden(): GithubReply {
+  return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: `${DOCS}/issues/comments#create-an-issue-comment`, status: '403' } };
+}

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { AwsError, CallContext, IamState, Latencies } from '../core/types';
 import { findRoleByArn, trustsService } from './iam';
-import { paginate, validate, validateTags } from './validate';
+import { GrafanaServiceAccounts, ServiceAccount } from './grafana-service-accounts';
+import { GRAFANA_SPEC } from './specs/grafana';
+import { canonicalJson, nextCreationKey, paginate, rejectReservedTagKeys, validate } from './validate';
 
 export interface GrafanaWorkspace {
   id: string;
@@ -9,6 +11,7 @@ export interface GrafanaWorkspace {
   name?: string;
   description?: string;
   region: string;
+  accountId: string;
   status: string;
   accountAccessType: string;
   authenticationProviders: string[];
@@ -18,30 +21,25 @@ export interface GrafanaWorkspace {
   created: Date;
   modified: Date;
   tags: Record<string, string>;
-  /** user/group id → role */
+  /** user/group id → its type and Grafana role */
   permissions: Map<string, { type: string; role: string }>;
+  serviceAccounts: Map<string, ServiceAccount>;
   readyAt: number;
+  /** Listing order. */
+  creationKey: string;
 }
 
-const ENUMS = {
-  accountAccessType: ['CURRENT_ACCOUNT', 'ORGANIZATION'],
-  authenticationProviders: ['AWS_SSO', 'SAML'],
-  permissionType: ['CUSTOMER_MANAGED', 'SERVICE_MANAGED'],
-  action: ['ADD', 'REVOKE'],
-  role: ['ADMIN', 'EDITOR', 'VIEWER', 'NONE'],
-  userType: ['SSO_USER', 'SSO_GROUP'],
-} as const;
-
 const ROLE_ARN = /^arn:aws[-a-z]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-const WORKSPACES_PER_REGION = 5;
 const TOKEN_TTL_MS = 8 * 3600_000;
+export const GRAFANA_WORKSPACES_PER_REGION = 5;
+export const DEFAULT_GRAFANA_VERSION = '10.4';
 
 export interface GrafanaOptions {
   latencies: () => Latencies;
   iam: IamState;
   /** False simulates an account without IAM Identity Center. */
   ssoEnabled: () => boolean;
-  /** Identity Store ids that exist. */
+  /** Identity Store user and group ids that exist. */
   ssoDirectory: Set<string>;
 }
 
@@ -49,55 +47,40 @@ export interface GrafanaOptions {
 export class GrafanaModel {
   readonly workspaces = new Map<string, GrafanaWorkspace>();
   private readonly tokens = new Map<string, { id: string; request: string; at: number }>();
+  readonly serviceAccounts: GrafanaServiceAccounts;
 
-  constructor(private readonly opts: GrafanaOptions) {}
+  constructor(private readonly opts: GrafanaOptions) {
+    this.serviceAccounts = new GrafanaServiceAccounts((id, ctx) => this.activeWorkspace(id, ctx));
+  }
 
   createWorkspace(input: Record<string, unknown>, ctx: CallContext) {
-    validate(input, {
-      accountAccessType: { required: true, enum: ENUMS.accountAccessType },
-      authenticationProviders: { required: true, type: 'list', enum: ENUMS.authenticationProviders },
-      permissionType: { required: true, enum: ENUMS.permissionType },
-      workspaceName: { pattern: /^[a-zA-Z0-9-._~]{1,255}$/ },
-      workspaceDescription: { max: 2048 },
-      workspaceRoleArn: { min: 1, max: 2048 },
-      clientToken: { pattern: /^[!-~]{1,64}$/ },
-      grafanaVersion: { min: 1, max: 255 },
-      tags: { type: 'map', max: 50 },
-    });
-    const tags = validateTags(input.tags);
-    const request = JSON.stringify({ ...input, clientToken: undefined, region: ctx.region });
-    const tokenKey = `${ctx.accountId}|${ctx.region}|${String(input.clientToken)}`;
-    if (input.clientToken !== undefined) {
+    validate(input, GRAFANA_SPEC.CreateWorkspace.input);
+    const tags = { ...(input.tags as Record<string, string> | undefined) };
+    rejectReservedTagKeys(Object.keys(tags));
+    const { clientToken, ...request } = input;
+    const requestKey = canonicalJson(request);
+    const tokenKey = `${ctx.accountId}|${ctx.region}|${String(clientToken)}`;
+    if (clientToken !== undefined) {
       const prior = this.tokens.get(tokenKey);
       if (prior && Date.now() - prior.at < TOKEN_TTL_MS) {
-        if (prior.request !== request) throw new AwsError('ConflictException', 'Client token already used with different parameters.', 409, { resourceId: prior.id, resourceType: 'WORKSPACE' });
+        if (prior.request !== requestKey) throw new AwsError('ConflictException', 'The client token was already used for a request with different parameters.', 409, { resourceId: prior.id, resourceType: 'WORKSPACE' });
         const ws = this.workspaces.get(prior.id);
-        if (ws) return { workspace: describe(this.refresh(ws)) };
+        if (ws && this.live(ws)) return { workspace: describe(ws) };
       }
     }
-    if (input.permissionType === 'SERVICE_MANAGED') {
-      throw new AwsError('ValidationException', 'SERVICE_MANAGED permission type is supported only in the Amazon Managed Grafana console; through the API use CUSTOMER_MANAGED with workspaceRoleArn.', 400, { reason: 'OTHER' });
-    }
-    if (input.accountAccessType === 'ORGANIZATION' && !input.workspaceOrganizationalUnits) {
-      throw new AwsError('ValidationException', 'workspaceOrganizationalUnits is required when accountAccessType is ORGANIZATION.', 400, { reason: 'OTHER' });
-    }
-    const roleArn = input.workspaceRoleArn as string | undefined;
-    if (!roleArn) throw new AwsError('ValidationException', 'workspaceRoleArn is required when permissionType is CUSTOMER_MANAGED.', 400, { reason: 'OTHER' });
-    if (!ROLE_ARN.test(roleArn)) throw new AwsError('ValidationException', `Invalid workspaceRoleArn: ${roleArn}`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
-    const role = findRoleByArn(this.opts.iam, roleArn);
-    if (!role) throw new AwsError('ValidationException', `The role ${roleArn} does not exist or cannot be assumed by grafana.amazonaws.com.`, 400, { reason: 'OTHER' });
-    if (!trustsService(role, 'grafana.amazonaws.com')) {
-      throw new AwsError('ValidationException', `The trust policy of ${roleArn} does not allow grafana.amazonaws.com to assume it.`, 400, { reason: 'OTHER' });
-    }
+    const roleArn = this.checkPermissionModel(input);
     if ((input.authenticationProviders as string[]).includes('AWS_SSO') && !this.opts.ssoEnabled()) {
-      throw new AwsError('ValidationException', 'SSO is not enabled in any region', 400, { reason: 'OTHER' });
+      throw validation('SSO is not enabled in any region');
     }
-    const live = [...this.workspaces.values()].filter((w) => w.region === ctx.region);
-    if (input.workspaceName && live.some((w) => w.name === input.workspaceName)) {
-      throw new AwsError('ConflictException', `A workspace named ${String(input.workspaceName)} already exists.`, 409, { resourceId: String(input.workspaceName), resourceType: 'WORKSPACE' });
+    if (input.configuration !== undefined && !isJsonObject(String(input.configuration))) {
+      throw validation('configuration must be a JSON object.');
     }
-    if (live.length >= WORKSPACES_PER_REGION) {
-      throw new AwsError('ServiceQuotaExceededException', `You have reached the limit of ${WORKSPACES_PER_REGION} workspaces in this region.`, 402, { resourceId: '', resourceType: 'WORKSPACE', serviceCode: 'grafana', quotaCode: 'L-1A2B3C4D' });
+    // Names need not be unique (the model says so); only the quota limits how many there are.
+    const inRegion = [...this.workspaces.values()].filter((w) => this.visibleTo(w, ctx) && this.live(w));
+    if (inRegion.length >= GRAFANA_WORKSPACES_PER_REGION) {
+      throw new AwsError('ServiceQuotaExceededException', `You have reached the quota of ${GRAFANA_WORKSPACES_PER_REGION} workspaces in ${ctx.region}.`, 402, {
+        resourceId: ctx.region, resourceType: 'WORKSPACE', serviceCode: 'grafana', quotaCode: 'workspaces-per-region',
+      });
     }
     const id = `g-${randomBytes(5).toString('hex')}`;
     const now = new Date();
@@ -107,33 +90,59 @@ export class GrafanaModel {
       name: input.workspaceName as string | undefined,
       description: input.workspaceDescription as string | undefined,
       region: ctx.region,
+      accountId: ctx.accountId,
       status: 'CREATING',
       accountAccessType: input.accountAccessType as string,
-      authenticationProviders: input.authenticationProviders as string[],
+      authenticationProviders: [...new Set(input.authenticationProviders as string[])],
       permissionType: input.permissionType as string,
       roleArn,
-      grafanaVersion: (input.grafanaVersion as string | undefined) ?? '10.4',
+      grafanaVersion: (input.grafanaVersion as string | undefined) ?? DEFAULT_GRAFANA_VERSION,
       created: now,
       modified: now,
       tags,
       permissions: new Map(),
+      serviceAccounts: new Map(),
       readyAt: Date.now() + this.opts.latencies().grafanaCreate,
+      creationKey: nextCreationKey(),
     };
     this.workspaces.set(id, ws);
-    if (input.clientToken !== undefined) this.tokens.set(tokenKey, { id, request, at: Date.now() });
+    if (clientToken !== undefined) this.tokens.set(tokenKey, { id, request: requestKey, at: Date.now() });
     return { workspace: describe(ws) };
   }
 
+  /**
+   * Through the API a workspace needs a customer-managed role that exists and that Grafana may
+   * assume: the console sets up SERVICE_MANAGED roles, the API does not.
+   */
+  private checkPermissionModel(input: Record<string, unknown>): string {
+    if (input.permissionType === 'SERVICE_MANAGED') {
+      throw validation('permissionType SERVICE_MANAGED is supported only by the Amazon Managed Grafana console. Through the API, pass permissionType CUSTOMER_MANAGED with a workspaceRoleArn.');
+    }
+    if (input.accountAccessType === 'ORGANIZATION' && !(input.workspaceOrganizationalUnits as unknown[] | undefined)?.length) {
+      throw validation('workspaceOrganizationalUnits is required when accountAccessType is ORGANIZATION.');
+    }
+    const roleArn = input.workspaceRoleArn as string | undefined;
+    if (!roleArn) throw validation('workspaceRoleArn is required when permissionType is CUSTOMER_MANAGED.');
+    if (!ROLE_ARN.test(roleArn)) throw validation(`workspaceRoleArn '${roleArn}' is not an IAM role ARN.`);
+    const role = findRoleByArn(this.opts.iam, roleArn);
+    if (!role) throw validation(`The role ${roleArn} does not exist or cannot be assumed by grafana.amazonaws.com.`);
+    if (!trustsService(role, 'grafana.amazonaws.com')) {
+      throw validation(`The trust policy of role ${roleArn} does not allow grafana.amazonaws.com to assume it.`);
+    }
+    return roleArn;
+  }
+
   describeWorkspace(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, GRAFANA_SPEC.DescribeWorkspace.input);
     return { workspace: describe(this.get(input.workspaceId, ctx)) };
   }
 
   listWorkspaces(input: Record<string, unknown>, ctx: CallContext) {
-    validate(input, { maxResults: { type: 'integer', min: 1, max: 100 }, nextToken: { min: 1, max: 2048 } });
-    const all = [...this.workspaces.values()].map((w) => this.refresh(w))
-      .filter((w) => w.region === ctx.region && this.workspaces.has(w.id))
-      .sort((a, b) => a.created.getTime() - b.created.getTime());
-    const { page, nextToken } = paginate(all, input.nextToken, (input.maxResults as number | undefined) ?? 100);
+    validate(input, GRAFANA_SPEC.ListWorkspaces.input);
+    const visible = [...this.workspaces.values()].filter((w) => this.visibleTo(w, ctx) && this.live(w));
+    const { page, nextToken } = paginate(visible, (w) => w.creationKey, {
+      nextToken: input.nextToken, maxResults: (input.maxResults as number | undefined) ?? 100, filter: { region: ctx.region },
+    });
     return {
       workspaces: page.map((w) => ({
         id: w.id, name: w.name, description: w.description, endpoint: endpoint(w), grafanaVersion: w.grafanaVersion,
@@ -144,63 +153,91 @@ export class GrafanaModel {
   }
 
   deleteWorkspace(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, GRAFANA_SPEC.DeleteWorkspace.input);
     const ws = this.get(input.workspaceId, ctx);
     if (ws.status !== 'ACTIVE' && !ws.status.endsWith('FAILED')) {
-      throw new AwsError('ConflictException', `Workspace ${ws.id} is ${ws.status}.`, 409, { resourceId: ws.id, resourceType: 'WORKSPACE' });
+      throw new AwsError('ConflictException', `Workspace ${ws.id} is ${ws.status} and cannot be deleted now.`, 409, { resourceId: ws.id, resourceType: 'WORKSPACE' });
     }
     ws.status = 'DELETING';
+    ws.modified = new Date();
     ws.readyAt = Date.now() + this.opts.latencies().grafanaDelete;
     return { workspace: describe(ws) };
   }
 
   updatePermissions(input: Record<string, unknown>, ctx: CallContext) {
-    const ws = this.get(input.workspaceId, ctx);
-    validate(input, { updateInstructionBatch: { required: true, type: 'list', min: 0, max: 20 } });
-    if (ws.status !== 'ACTIVE') throw new AwsError('ConflictException', `Workspace ${ws.id} is ${ws.status}.`, 409, { resourceId: ws.id, resourceType: 'WORKSPACE' });
+    // Every instruction is checked before any is applied: a bad batch changes nothing.
+    validate(input, GRAFANA_SPEC.UpdatePermissions.input);
+    const ws = this.activeWorkspace(input.workspaceId, ctx);
     if (!ws.authenticationProviders.includes('AWS_SSO')) {
-      throw new AwsError('ValidationException', 'Permissions can be managed only for workspaces that use AWS_SSO.', 400, { reason: 'OTHER' });
+      throw validation('Permissions can be managed only for workspaces that authenticate with AWS_SSO.');
     }
-    const errors: unknown[] = [];
-    for (const instruction of input.updateInstructionBatch as Record<string, unknown>[]) {
-      validate(instruction, {
-        action: { required: true, enum: ENUMS.action },
-        role: { required: true, enum: ENUMS.role },
-        users: { required: true, type: 'list' },
-      });
-      for (const user of instruction.users as Record<string, unknown>[]) {
-        validate(user, { id: { required: true, min: 1, max: 47 }, type: { required: true, enum: ENUMS.userType } });
-        if (!this.opts.ssoDirectory.has(String(user.id))) {
-          errors.push({ code: 404, message: `${String(user.type) === 'SSO_GROUP' ? 'Group' : 'User'} ${String(user.id)} was not found in the identity store.`, causedBy: { action: instruction.action, role: instruction.role, users: [user] } });
+    type User = { id: string; type: string };
+    type Instruction = { action: string; role: string; users: User[] };
+    const errors: { code: number; message: string; causedBy: Instruction }[] = [];
+    for (const instruction of input.updateInstructionBatch as Instruction[]) {
+      for (const user of instruction.users) {
+        if (!this.opts.ssoDirectory.has(user.id)) {
+          const kind = user.type === 'SSO_GROUP' ? 'Group' : 'User';
+          errors.push({ code: 404, message: `${kind} ${user.id} was not found in the identity store.`, causedBy: { action: instruction.action, role: instruction.role, users: [user] } });
         } else if (instruction.action === 'ADD') {
-          ws.permissions.set(String(user.id), { type: String(user.type), role: String(instruction.role) });
-        } else {
-          ws.permissions.delete(String(user.id));
+          ws.permissions.set(user.id, { type: user.type, role: instruction.role });
+        } else if (ws.permissions.get(user.id)?.role === instruction.role) {
+          ws.permissions.delete(user.id);
         }
       }
     }
+    ws.modified = new Date();
     return { errors };
   }
 
   listPermissions(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, GRAFANA_SPEC.ListPermissions.input);
     const ws = this.get(input.workspaceId, ctx);
-    const all = [...ws.permissions.entries()].map(([id, p]) => ({ user: { id, type: p.type }, role: p.role }));
-    const { page, nextToken } = paginate(all, input.nextToken, (input.maxResults as number | undefined) ?? 100);
+    const matching = [...ws.permissions.entries()]
+      .filter(([, p]) => input.userType === undefined || p.type === input.userType)
+      .filter(([id, p]) => input.userId === undefined || (p.type === 'SSO_USER' && id === input.userId))
+      .filter(([id, p]) => input.groupId === undefined || (p.type === 'SSO_GROUP' && id === input.groupId))
+      .map(([id, p]) => ({ user: { id, type: p.type }, role: p.role }));
+    const { page, nextToken } = paginate(matching, (p) => p.user.id, {
+      nextToken: input.nextToken, maxResults: (input.maxResults as number | undefined) ?? 100,
+      filter: { ws: ws.id, userType: input.userType, userId: input.userId, groupId: input.groupId },
+    });
     return { permissions: page, nextToken };
   }
 
   tagResource(input: Record<string, unknown>, ctx: CallContext) {
-    Object.assign(this.byArn(input.resourceArn, ctx).tags, validateTags(input.tags));
+    validate(input, GRAFANA_SPEC.TagResource.input);
+    const ws = this.byArn(input.resourceArn, ctx);
+    const tags = input.tags as Record<string, string>;
+    rejectReservedTagKeys(Object.keys(tags));
+    if (Object.keys({ ...ws.tags, ...tags }).length > 50) throw validation('A resource can have at most 50 tags.');
+    Object.assign(ws.tags, tags);
     return {};
   }
 
   untagResource(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, GRAFANA_SPEC.UntagResource.input);
     const ws = this.byArn(input.resourceArn, ctx);
-    for (const k of ([] as string[]).concat((input.tagKeys as string[] | string | undefined) ?? [])) delete ws.tags[k];
+    for (const k of input.tagKeys as string[]) delete ws.tags[k];
     return {};
   }
 
   listTagsForResource(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, GRAFANA_SPEC.ListTagsForResource.input);
     return { tags: { ...this.byArn(input.resourceArn, ctx).tags } };
+  }
+
+  /** What a service-account token grants (for a Grafana HTTP API model); undefined when unknown or expired. */
+  resolveApiToken(key: string): { workspaceId: string; grafanaRole: string } | undefined {
+    for (const ws of this.workspaces.values()) {
+      if (!this.live(ws) || ws.status !== 'ACTIVE') continue;
+      for (const sa of ws.serviceAccounts.values()) {
+        for (const token of sa.tokens.values()) {
+          if (token.key === key && token.expiresAt.getTime() > Date.now() && !sa.isDisabled) return { workspaceId: ws.id, grafanaRole: sa.grafanaRole };
+        }
+      }
+    }
+    return undefined;
   }
 
   refresh(ws: GrafanaWorkspace): GrafanaWorkspace {
@@ -214,19 +251,53 @@ export class GrafanaModel {
     return ws;
   }
 
+  /** Advances `ws` and says whether it still exists. */
+  live(ws: GrafanaWorkspace): boolean {
+    this.refresh(ws);
+    return this.workspaces.has(ws.id);
+  }
+
+  private visibleTo(ws: GrafanaWorkspace, ctx: CallContext): boolean {
+    return ws.region === ctx.region && ws.accountId === ctx.accountId;
+  }
+
   private get(id: unknown, ctx: CallContext): GrafanaWorkspace {
-    validate({ workspaceId: id }, { workspaceId: { required: true, pattern: /^g-[0-9a-f]{10}$/ } });
     const ws = this.workspaces.get(String(id));
-    if (!ws || ws.region !== ctx.region || !this.workspaces.has(this.refresh(ws).id)) {
+    if (!ws || !this.visibleTo(ws, ctx) || !this.live(ws)) {
       throw new AwsError('ResourceNotFoundException', `Workspace ${String(id)} not found.`, 404, { resourceId: String(id), resourceType: 'WORKSPACE' });
     }
     return ws;
   }
 
+  /** Changes inside a workspace (permissions, service accounts) wait until it is ACTIVE. */
+  private activeWorkspace(id: unknown, ctx: CallContext): GrafanaWorkspace {
+    const ws = this.get(id, ctx);
+    if (ws.status !== 'ACTIVE') {
+      throw new AwsError('ConflictException', `Workspace ${ws.id} is ${ws.status}; it must be ACTIVE.`, 409, { resourceId: ws.id, resourceType: 'WORKSPACE' });
+    }
+    return ws;
+  }
+
   private byArn(arn: unknown, ctx: CallContext): GrafanaWorkspace {
-    const m = /^arn:aws:grafana:([^:]+):(\d{12}):\/workspaces\/(g-[0-9a-f]{10})$/.exec(String(arn ?? ''));
-    if (!m) throw new AwsError('ValidationException', `Invalid resource ARN: ${String(arn)}`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
+    const m = /^arn:aws[-a-z]*:grafana:([^:]+):(\d{12}):\/workspaces\/(g-[0-9a-f]{10})$/.exec(String(arn));
+    if (!m) throw validation(`Invalid resource ARN: ${String(arn)}`, 'FIELD_VALIDATION_FAILED');
+    if (m[1] !== ctx.region || m[2] !== ctx.accountId) {
+      throw new AwsError('ResourceNotFoundException', `Resource not found: ${String(arn)}`, 404, { resourceId: String(arn), resourceType: 'WORKSPACE' });
+    }
     return this.get(m[3], ctx);
+  }
+}
+
+function validation(message: string, reason: 'OTHER' | 'FIELD_VALIDATION_FAILED' = 'OTHER'): AwsError {
+  return new AwsError('ValidationException', message, 400, { reason });
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
   }
 }
 

@@ -1,12 +1,20 @@
-import { IamRole, IamState } from '../core/types';
+import { IamOidcProvider, IamRole, IamState } from '../core/types';
 
 export const ACCOUNT_ID = '123456789012';
 export const OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
 /** The role a workflow assumes with its OIDC token, as a platform team would have set it up. */
 export const GITHUB_ROLE_NAME = 'github-actions-preview';
 export const GITHUB_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/${GITHUB_ROLE_NAME}`;
+export const GITHUB_OIDC_PROVIDER_ARN = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${OIDC_ISSUER_HOST}`;
+/** The audience GitHub's docs tell you to register for AWS, and the action's default. */
+export const STS_AUDIENCE = 'sts.amazonaws.com';
 
+/**
+ * The account as a platform team would have prepared it: GitHub's OIDC provider registered for the
+ * STS audience, and a role that workflows of `repositories` may assume with their tokens.
+ */
 export function createIamState(repositories: string[]): IamState {
+  const provider: IamOidcProvider = { arn: GITHUB_OIDC_PROVIDER_ARN, url: OIDC_ISSUER_HOST, clientIdList: [STS_AUDIENCE] };
   const roles = new Map<string, IamRole>();
   roles.set(GITHUB_ROLE_NAME, {
     roleName: GITHUB_ROLE_NAME,
@@ -17,10 +25,10 @@ export function createIamState(repositories: string[]): IamState {
       Version: '2012-10-17',
       Statement: [{
         Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${OIDC_ISSUER_HOST}` },
+        Principal: { Federated: GITHUB_OIDC_PROVIDER_ARN },
         Action: 'sts:AssumeRoleWithWebIdentity',
         Condition: {
-          StringEquals: { [`${OIDC_ISSUER_HOST}:aud`]: 'sts.amazonaws.com' },
+          StringEquals: { [`${OIDC_ISSUER_HOST}:aud`]: STS_AUDIENCE },
           StringLike: { [`${OIDC_ISSUER_HOST}:sub`]: repositories.map((r) => `repo:${r}:*`) },
         },
       }],
@@ -29,8 +37,15 @@ export function createIamState(repositories: string[]): IamState {
     managedPolicyArns: [],
     tags: {},
     createdAt: new Date(),
+    maxSessionDuration: 3600,
   });
-  return { roles };
+  return { roles, oidcProviders: new Map([[provider.arn, provider]]) };
+}
+
+/** The registered provider for a token issuer (`https://host/path` → host/path), if any. */
+export function findOidcProvider(iam: IamState, issuer: string): IamOidcProvider | undefined {
+  const url = issuer.replace(/^https:\/\//, '');
+  return [...(iam.oidcProviders?.values() ?? [])].find((p) => p.url === url);
 }
 
 export function findRoleByArn(iam: IamState, arn: string): IamRole | undefined {
@@ -51,25 +66,44 @@ function statements(role: IamRole): Statement[] {
 
 const list = (v: string | string[] | undefined) => ([] as string[]).concat(v ?? []);
 
-/** True when the role's trust policy lets `service` assume it with sts:AssumeRole. */
+/** True when the role's trust policy lets `service` assume it with sts:AssumeRole (and no statement denies it). */
 export function trustsService(role: IamRole, service: string): boolean {
-  return statements(role).some((s) => s.Effect === 'Allow' && list(s.Principal?.Service).includes(service) && list(s.Action).includes('sts:AssumeRole'));
+  const applies = (s: Statement) => list(s.Principal?.Service).includes(service) && actionMatches(s, 'sts:AssumeRole');
+  return evaluate(role, applies);
 }
 
-/** Evaluates the role's web-identity trust for the token's claims (StringEquals / StringLike on aud and sub). */
+/**
+ * Evaluates the role's web-identity trust for the token's claims: the statement must name the
+ * account's provider for the issuer as its Federated principal, and every condition on the
+ * provider's keys (StringEquals / StringLike on aud, sub, …) must hold. Unknown operators and keys
+ * do not hold, so a policy the sandbox cannot evaluate denies rather than allows.
+ */
 export function trustsWebIdentity(role: IamRole, claims: Record<string, unknown>): boolean {
-  return statements(role).some((s) => {
-    if (s.Effect !== 'Allow' || !list(s.Action).includes('sts:AssumeRoleWithWebIdentity')) return false;
-    if (!list(s.Principal?.Federated).some((f) => f.endsWith(`oidc-provider/${OIDC_ISSUER_HOST}`))) return false;
+  const accountId = role.arn.split(':')[4];
+  const issuerHost = String(claims.iss ?? '').replace(/^https:\/\//, '');
+  const providerArn = `arn:aws:iam::${accountId}:oidc-provider/${issuerHost}`;
+  const applies = (s: Statement) => {
+    if (!list(s.Principal?.Federated).includes(providerArn) || !actionMatches(s, 'sts:AssumeRoleWithWebIdentity')) return false;
     return Object.entries(s.Condition ?? {}).every(([op, conds]) => Object.entries(conds).every(([key, expected]) => {
-      const claim = key.split(':').pop()!;
-      const actual = ([] as unknown[]).concat(claims[claim] ?? []).map(String);
+      if (!key.startsWith(`${issuerHost}:`)) return false;
+      const actual = ([] as unknown[]).concat(claims[key.slice(issuerHost.length + 1)] ?? []).map(String);
       const patterns = list(expected);
       if (op === 'StringEquals') return actual.some((a) => patterns.includes(a));
       if (op === 'StringLike') return actual.some((a) => patterns.some((p) => globMatch(p, a)));
       return false;
     }));
-  });
+  };
+  return evaluate(role, applies);
+}
+
+/** IAM's rule: an explicit Deny wins, otherwise one Allow is enough. */
+function evaluate(role: IamRole, applies: (s: Statement) => boolean): boolean {
+  const matching = statements(role).filter(applies);
+  return matching.some((s) => s.Effect === 'Allow') && !matching.some((s) => s.Effect === 'Deny');
+}
+
+function actionMatches(s: Statement, action: string): boolean {
+  return list(s.Action).some((a) => globMatch(a.toLowerCase(), action.toLowerCase()));
 }
 
 function globMatch(pattern: string, value: string): boolean {

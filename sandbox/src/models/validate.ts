@@ -1,78 +1,162 @@
+import { createHash } from 'node:crypto';
 import { AwsError } from '../core/types';
 
 /**
- * Member checks as the AWS API models declare them (required, enum, pattern, length, range). Each
- * failure is a ValidationException worded like the service's own, naming the member.
+ * Member constraints as the AWS API models declare them (required, type, enum, pattern, length,
+ * range), nested through lists, maps and structures. Patterns are written anchored: AWS matches a
+ * model pattern against the whole value.
  */
 export interface Rule {
   required?: boolean;
   type?: 'string' | 'integer' | 'boolean' | 'list' | 'map' | 'structure';
   enum?: readonly string[];
   pattern?: RegExp;
+  /** Length for strings, count for lists and maps, value for integers. */
   min?: number;
   max?: number;
+  /** List members. */
+  items?: Rule;
+  /** Map keys and values. */
+  keys?: Rule;
+  values?: Rule;
+  /** Structure members. */
+  fields?: Spec;
+  /** Do not echo the value in messages (tokens, secrets). */
+  sensitive?: boolean;
 }
 
 export type Spec = Record<string, Rule>;
 
+interface Problem {
+  name: string;
+  message: string;
+}
+
+/**
+ * Throws one error listing every violated constraint, worded like the services' own validation
+ * ("1 validation error detected: Value 'x' at 'alias' failed to satisfy constraint: …").
+ * restJson services add `reason` and `fieldList`; awsQuery ones (errorCode ValidationError) only the message.
+ */
 export function validate(input: Record<string, unknown>, spec: Spec, errorCode = 'ValidationException'): void {
-  const problems: string[] = [];
-  for (const [name, rule] of Object.entries(spec)) {
-    const value = input[name];
-    if (value === undefined || value === null) {
-      if (rule.required) problems.push(`Value null at '${name}' failed to satisfy constraint: Member must not be null`);
-      continue;
-    }
-    const type = rule.type ?? 'string';
-    const actual = Array.isArray(value) ? 'list' : typeof value === 'number' ? 'integer' : typeof value === 'object' ? 'map' : typeof value;
-    if (actual !== type && !(type === 'structure' && actual === 'map')) {
-      problems.push(`Value at '${name}' failed to satisfy constraint: Member must be of type ${type}`);
-      continue;
-    }
-    const size = typeof value === 'string' || Array.isArray(value) ? value.length : type === 'map' ? Object.keys(value as object).length : (value as number);
-    if (rule.min !== undefined && size < rule.min) problems.push(`Value at '${name}' failed to satisfy constraint: Member must have ${type === 'integer' ? 'value greater than or equal to' : 'length greater than or equal to'} ${rule.min}`);
-    if (rule.max !== undefined && size > rule.max) problems.push(`Value at '${name}' failed to satisfy constraint: Member must have ${type === 'integer' ? 'value less than or equal to' : 'length less than or equal to'} ${rule.max}`);
-    const items = Array.isArray(value) ? value : [value];
-    if (rule.enum && items.some((v) => !rule.enum!.includes(String(v)))) {
-      problems.push(`Value at '${name}' failed to satisfy constraint: Member must satisfy enum value set: [${rule.enum.join(', ')}]`);
-    }
-    if (rule.pattern && typeof value === 'string' && !rule.pattern.test(value)) {
-      problems.push(`Value '${value}' at '${name}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${rule.pattern.source}`);
+  const problems: Problem[] = [];
+  for (const [name, rule] of Object.entries(spec)) checkMember(name, input[name], rule, problems);
+  if (problems.length === 0) return;
+  const message = `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${problems.map((p) => p.message).join('; ')}`;
+  const extra = errorCode === 'ValidationException' ? { reason: 'FIELD_VALIDATION_FAILED', fieldList: problems } : {};
+  throw new AwsError(errorCode, message, 400, extra);
+}
+
+function checkMember(path: string, value: unknown, rule: Rule, problems: Problem[]): void {
+  const fail = (constraint: string) => problems.push({ name: path, message: `${describeValue(value, rule)} at '${path}' failed to satisfy constraint: ${constraint}` });
+  if (value === undefined || value === null) {
+    if (rule.required) fail('Member must not be null');
+    return;
+  }
+  const type = rule.type ?? 'string';
+  // JSON has one object type: a structure and a map look the same on the wire.
+  const actual = typeOf(value) === 'map' && type === 'structure' ? 'structure' : typeOf(value);
+  if (actual !== type) {
+    fail(`Member must be of type ${type}`);
+    return;
+  }
+  const size = typeof value === 'string' ? value.length : Array.isArray(value) ? value.length
+    : typeof value === 'number' ? value : type === 'map' ? Object.keys(value as object).length : undefined;
+  const measure = type === 'integer' ? 'value' : 'length';
+  if (size !== undefined && rule.min !== undefined && size < rule.min) fail(`Member must have ${measure} greater than or equal to ${rule.min}`);
+  if (size !== undefined && rule.max !== undefined && size > rule.max) fail(`Member must have ${measure} less than or equal to ${rule.max}`);
+  if (rule.enum && !rule.enum.includes(String(value))) fail(`Member must satisfy enum value set: [${rule.enum.join(', ')}]`);
+  if (rule.pattern && typeof value === 'string' && !rule.pattern.test(value)) {
+    fail(`Member must satisfy regular expression pattern: ${rule.pattern.source.replace(/^\^|\$$/g, '')}`);
+  }
+  if (type === 'list' && rule.items) (value as unknown[]).forEach((item, i) => checkMember(`${path}.${i + 1}.member`, item, { required: true, ...rule.items }, problems));
+  if (type === 'map') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (rule.keys) checkMember(`${path}.${k}.member.key`, k, rule.keys, problems);
+      if (rule.values) checkMember(`${path}.${k}.member.value`, v, { required: true, ...rule.values }, problems);
     }
   }
-  if (problems.length > 0) {
-    throw new AwsError(errorCode, `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${problems.join('; ')}`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
+  if (type === 'structure' && rule.fields) {
+    for (const [name, fieldRule] of Object.entries(rule.fields)) checkMember(`${path}.${name}`, (value as Record<string, unknown>)[name], fieldRule, problems);
   }
 }
 
-// The tag alphabet of the AMP model (AMG's is a superset); keys may not start with aws:.
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-
-export function validateTags(tags: unknown, member = 'tags'): Record<string, string> {
-  if (tags === undefined) return {};
-  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) throw new AwsError('ValidationException', `${member} must be a map`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
-  const entries = Object.entries(tags as Record<string, unknown>);
-  if (entries.length > 50) throw new AwsError('ValidationException', `${member}: at most 50 tags`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
-  for (const [k, v] of entries) {
-    if (k.length < 1 || k.length > 128 || !TAG_TEXT.test(k) || k.toLowerCase().startsWith('aws:')) {
-      throw new AwsError('ValidationException', `Invalid tag key '${k}' in ${member}`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
-    }
-    if (typeof v !== 'string' || v.length > 256 || !TAG_TEXT.test(v)) {
-      throw new AwsError('ValidationException', `Invalid tag value for key '${k}' in ${member}`, 400, { reason: 'FIELD_VALIDATION_FAILED' });
-    }
-  }
-  return { ...(tags as Record<string, string>) };
+function typeOf(value: unknown): Rule['type'] | 'other' {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'other';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return isPlainObject(value) ? 'map' : 'other';
+  return 'other';
 }
 
-/** Opaque pagination: the offset, encoded so clients cannot rely on its shape. */
-export function paginate<T>(items: T[], nextToken: unknown, maxResults: number): { page: T[]; nextToken?: string } {
-  let start = 0;
-  if (nextToken !== undefined) {
-    const decoded = Number(Buffer.from(String(nextToken), 'base64url').toString('utf8').replace(/^offset:/, ''));
-    if (!Number.isInteger(decoded) || decoded < 0) throw new AwsError('ValidationException', 'Invalid nextToken', 400, { reason: 'OTHER' });
-    start = decoded;
+function describeValue(value: unknown, rule: Rule): string {
+  if (value === undefined || value === null) return 'Value null';
+  if (rule.sensitive || !isScalar(value)) return 'Value';
+  return `Value '${String(value)}'`;
+}
+
+const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isPlainObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+
+/** Tag keys starting with aws: belong to AWS; every service refuses them from callers. */
+export function rejectReservedTagKeys(keys: Iterable<string>): void {
+  for (const k of keys) {
+    if (k.toLowerCase().startsWith('aws:')) {
+      throw new AwsError('ValidationException', `Tag key '${k}' uses the reserved prefix 'aws:'.`, 400, { reason: 'FIELD_VALIDATION_FAILED', fieldList: [{ name: 'tags', message: 'reserved prefix aws:' }] });
+    }
   }
-  const page = items.slice(start, start + maxResults);
-  const next = start + maxResults < items.length ? Buffer.from(`offset:${start + maxResults}`).toString('base64url') : undefined;
-  return { page, nextToken: next };
+}
+
+export interface PageRequest {
+  nextToken: unknown;
+  maxResults: number;
+  /**
+   * Everything else the first request asked for (filters). A token is only valid with the same
+   * filters, as the APIs document ("the other parameters must be the same as the initial call").
+   */
+  filter: unknown;
+}
+
+/**
+ * Cursor pagination: the token names the last item returned, so creations and deletions between
+ * pages neither skip nor repeat items. `sortKey` must be unique and stable per item.
+ */
+export function paginate<T>(items: T[], sortKey: (item: T) => string, req: PageRequest): { page: T[]; nextToken?: string } {
+  const sorted = [...items].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+  const fingerprint = createHash('sha256').update(JSON.stringify(req.filter ?? null)).digest('hex').slice(0, 16);
+  let rest = sorted;
+  if (req.nextToken !== undefined) {
+    const cursor = decodeToken(req.nextToken);
+    if (!cursor || cursor.f !== fingerprint) throw new AwsError('ValidationException', 'Invalid nextToken: it was not issued for this request.', 400, { reason: 'OTHER' });
+    rest = sorted.filter((item) => sortKey(item) > cursor.after);
+  }
+  const page = rest.slice(0, req.maxResults);
+  const nextToken = rest.length > req.maxResults
+    ? Buffer.from(JSON.stringify({ after: sortKey(page[page.length - 1]), f: fingerprint })).toString('base64url')
+    : undefined;
+  return { page, nextToken };
+}
+
+function decodeToken(token: unknown): { after: string; f: string } | undefined {
+  if (typeof token !== 'string') return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { after?: unknown; f?: unknown };
+    return typeof parsed.after === 'string' && typeof parsed.f === 'string' ? { after: parsed.after, f: parsed.f } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let creations = 0;
+
+/** A sortable key in creation order: two resources created in the same millisecond still list in the order they were made. */
+export function nextCreationKey(): string {
+  return String(++creations).padStart(12, '0');
+}
+
+/** JSON with object keys sorted at every level: two requests that differ only in member order compare equal. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
 }
