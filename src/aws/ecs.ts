@@ -9,18 +9,25 @@ import { pollUntil } from '../util/poll';
  */
 export class StoppedTaskWatcher {
   private readonly seen = new Set<string>();
+  private disabled = false;
   readonly reasons: string[] = [];
 
   constructor(private readonly ecs: ECSClient, private readonly cluster: string, private readonly log: (line: string) => void) {}
 
+  /** Never fails the deploy: without ECS read access the reasons are missing, nothing more. */
   async poll(): Promise<void> {
-    let arns: string[];
+    if (this.disabled) return;
     try {
-      arns = (await this.ecs.send(new ListTasksCommand({ cluster: this.cluster, desiredStatus: 'STOPPED' }))).taskArns ?? [];
+      await this.collect();
     } catch (err) {
       if (errorName(err) === 'ClusterNotFoundException') return;
-      throw new ActionError(describeAwsError('ECS ListTasks', err), permissionFix(err, 'ecs:ListTasks and ecs:DescribeTasks'));
+      this.disabled = true;
+      this.log(`Cannot read stopped ECS tasks, so their stop reasons will be missing: ${describeAwsError('ECS ListTasks/DescribeTasks', err)}. ${permissionFix(err, 'ecs:ListTasks and ecs:DescribeTasks') ?? ''}`.trim());
     }
+  }
+
+  private async collect(): Promise<void> {
+    const arns = (await this.ecs.send(new ListTasksCommand({ cluster: this.cluster, desiredStatus: 'STOPPED' }))).taskArns ?? [];
     const fresh = arns.filter((a) => !this.seen.has(a));
     for (let i = 0; i < fresh.length; i += 100) {
       const out = await this.ecs.send(new DescribeTasksCommand({ cluster: this.cluster, tasks: fresh.slice(i, i + 100) }));
