@@ -25,6 +25,22 @@ export const ECS_TASK_METRICS = [
   'ecs.task.storage.write_bytes',
 ] as const;
 
+/**
+ * The task's resource attributes, as labels once resource_to_telemetry_conversion is on (the
+ * exporter turns dots into underscores), and the metric names the ECS pipeline exports.
+ */
+export const ECS_RESOURCE_LABELS = [
+  'aws.ecs.cluster.name', 'aws.ecs.task.arn', 'aws.ecs.task.id', 'aws.ecs.task.family', 'aws.ecs.task.revision',
+  'aws.ecs.service.name', 'aws.ecs.task.launch_type', 'cloud.region', 'cloud.availability_zone', 'cloud.account.id',
+].map(promName);
+export const ECS_EXPORTED_METRICS = ECS_TASK_METRICS.map(promName);
+/** Labels Prometheus itself attaches to the scraped app's series. */
+export const SCRAPE_LABELS = ['job', 'instance', 'environment'];
+
+function promName(otelName: string): string {
+  return otelName.replace(/[^a-zA-Z0-9_]/g, '_');
+}
+
 export interface AdotConfigOptions {
   region: string;
   remoteWriteUrl: string;
