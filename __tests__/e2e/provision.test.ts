@@ -166,6 +166,16 @@ describe('provision through dist/index.js', () => {
     expect(run.log).toMatch(/grafana-auth: SAML/);
   });
 
+  it('fails with the ids Grafana rejected when an admin is not in IAM Identity Center', async () => {
+    const unknown = '0123456789-00000000-0000-0000-0000-000000000000';
+    const run = await fx.run({ mode: 'provision', 'grafana-admins': `user:${unknown}` }, { pr: fx.pullRequest() });
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain(`Input 'grafana-admins': Grafana rejected some admins: ${unknown}`);
+    const grafana = fx.state().grafanaWorkspaces.find((w) => w.name === 'acme-shop-previews')!;
+    expect(grafana.admins).not.toContain(unknown);
+  });
+
   it('only warns when the token cannot comment', async () => {
     const pr = fx.pullRequest();
     const run = await fx.run({ mode: 'provision', 'github-token': fx.readOnlyToken }, { pr });
