@@ -3,10 +3,11 @@ import { createClients } from './aws/clients';
 import { assumeRoleWithOidc } from './aws/credentials';
 import { readRunContext } from './github/context';
 import { publishReport } from './github/publish';
+import { pullState } from './github/pull-state';
 import { parseInputs } from './inputs/parse';
 import { readRawInputs } from './inputs/read';
 import type { Inputs } from './inputs/types';
-import { runnerFor } from './modes';
+import { modeFor } from './modes';
 import { ModeFailure, ModeResult } from './modes/types';
 import type { ReportState } from './render/report';
 import { ActionError } from './util/errors';
@@ -15,10 +16,12 @@ export async function run(): Promise<void> {
   const started = Date.now();
   const runContext = readRunContext();
   let inputs: Inputs;
-  let runner: ReturnType<typeof runnerFor>;
+  let mode: ReturnType<typeof modeFor>;
+  let prepared: unknown;
   try {
     inputs = parseInputs(readRawInputs(), runContext);
-    runner = runnerFor(inputs.mode);
+    mode = modeFor(inputs.mode);
+    prepared = mode.prepare?.(inputs, runContext);
   } catch (err) {
     // Nothing has been asked of AWS or GitHub yet, so nothing has changed.
     fail(err);
@@ -26,6 +29,14 @@ export async function run(): Promise<void> {
   }
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   core.setOutput('environment', inputs.environment);
+  if (mode.createsResources && runContext.prNumber !== undefined) {
+    const state = await pullState(inputs.githubToken, runContext.repository, runContext.prNumber);
+    if (state === 'closed' || state === 'merged') {
+      // Succeed quietly: the PR's destroy has run or is queued, and a red run would only add noise.
+      core.warning(`PR #${runContext.prNumber} is ${state}, so ${inputs.mode} created nothing (destroy removes, or has removed, environment '${inputs.environment}').`);
+      return;
+    }
+  }
   const owner = { repository: runContext.repository, environment: inputs.environment, prNumber: runContext.prNumber };
   core.info(`ecs-amp-action ${inputs.mode}: environment '${inputs.environment}' of ${owner.repository} in ${inputs.region}`);
 
@@ -43,8 +54,8 @@ export async function run(): Promise<void> {
       })
       : undefined;
     const clients = createClients(inputs.region, credentials);
-    result = await runner({
-      inputs, run: runContext, clients, owner,
+    result = await mode.run({
+      inputs, run: runContext, clients, owner, prepared,
       deadline: started + inputs.waitTimeoutMinutes * 60_000,
     });
   } catch (err) {

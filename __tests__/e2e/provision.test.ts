@@ -126,13 +126,6 @@ describe('provision through dist/index.js', () => {
     expect(fx.sandbox.log).toEqual([]);
   });
 
-  it('fails a mode that is not implemented yet before any AWS call', async () => {
-    const run = await fx.run({ mode: 'dashboard' }, { pr: fx.pullRequest() });
-    expect(run.code).toBe(1);
-    expect(run.log).toMatch(/::error::Input 'mode': 'dashboard' is not implemented yet/);
-    expect(fx.sandbox.log).toEqual([]);
-  });
-
   it('assumes the role with the OIDC token and never prints a credential or token', async () => {
     const pr = fx.pullRequest();
     const run = await fx.run({ mode: 'provision' }, { pr, oidc: true });

@@ -8,7 +8,7 @@ import { InputError } from '../../src/util/errors';
 
 const ctx: RunContext = {
   repository: 'acme/shop', eventName: 'pull_request', refName: '42/merge', prNumber: 42, fromFork: false,
-  serverUrl: 'https://github.com',
+  serverUrl: 'https://github.com', workspace: '/tmp/ws',
 };
 
 function problemsOf(raw: Record<string, string>, context: RunContext = ctx) {

@@ -1,13 +1,14 @@
 import {
   AmpClient,
   CreateWorkspaceCommand,
+  DeleteWorkspaceCommand,
   DescribeWorkspaceCommand,
   WorkspaceDescription,
   WorkspaceSummary,
   paginateListWorkspaces,
 } from '@aws-sdk/client-amp';
 import { createHash } from 'node:crypto';
-import { isOwnedBy, Ownership } from '../tags';
+import { isOwnedBy, Ownership, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PR, TAG_REPOSITORY, MANAGED_BY } from '../tags';
 import { ActionError, describeAwsError, errorName, permissionFix as fixFor } from '../util/errors';
 import { pollUntil } from '../util/poll';
 
@@ -104,6 +105,35 @@ export function pickPreferred(candidates: WorkspaceSummary[]): WorkspaceSummary 
     rank(a) - rank(b) || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || a.workspaceId!.localeCompare(b.workspaceId!))[0];
 }
 
+export interface ActiveWorkspace {
+  id: string;
+  arn: string;
+  /** …/workspaces/ws-…/api/v1/ */
+  prometheusEndpoint: string;
+  region?: string;
+}
+
+/**
+ * The environment's ACTIVE workspace as provision left it (or the one amp-workspace-id names), for
+ * the modes that build on it. Never creates: a missing workspace means provision has not run.
+ */
+export async function requireEnvironmentWorkspace(amp: AmpClient, req: { alias: string; owner: Ownership; existingId?: string }): Promise<ActiveWorkspace> {
+  let id = req.existingId;
+  if (!id) {
+    const { found } = await findOwnedWorkspace(amp, req.alias, req.owner);
+    if (!found) {
+      throw new ActionError(`No AMP workspace of environment '${req.owner.environment}' was found (alias '${req.alias}').`,
+        'Run the action with mode: provision first (same environment), or pass amp-workspace-id.');
+    }
+    id = found.workspaceId!;
+  }
+  const ws = await describe(amp, id, req.existingId ? 'amp-workspace-id' : undefined);
+  if (ws.status?.statusCode !== 'ACTIVE') {
+    throw new ActionError(`AMP workspace ${id} is ${ws.status?.statusCode}, not ACTIVE.`, 'Run mode: provision, which waits for the workspace, before this step.');
+  }
+  return { id, arn: ws.arn!, prometheusEndpoint: ampUrls(ws.prometheusEndpoint!).endpoint };
+}
+
 async function describe(amp: AmpClient, id: string, input?: string): Promise<WorkspaceDescription> {
   try {
     const out = await amp.send(new DescribeWorkspaceCommand({ workspaceId: id }));
@@ -140,4 +170,65 @@ async function waitActive(amp: AmpClient, first: WorkspaceDescription, req: Ensu
 
 function toWorkspace(ws: WorkspaceDescription, origin: AmpWorkspace['origin']): AmpWorkspace {
   return { id: ws.workspaceId!, arn: ws.arn!, alias: ws.alias, prometheusEndpoint: ampUrls(ws.prometheusEndpoint!).endpoint, origin };
+}
+
+export interface OwnedAmpWorkspace {
+  id: string;
+  environment: string;
+  prNumber?: number;
+  status: string;
+  createdAt?: Date;
+}
+
+/** Every workspace the action created for this repository, whatever its environment (cleanup's view). */
+export async function listRepositoryWorkspaces(amp: AmpClient, repository: string): Promise<OwnedAmpWorkspace[]> {
+  const found: OwnedAmpWorkspace[] = [];
+  try {
+    for await (const page of paginateListWorkspaces({ client: amp, pageSize: 1000 }, {})) {
+      for (const ws of page.workspaces ?? []) {
+        const tags = ws.tags ?? {};
+        if (tags[TAG_MANAGED_BY] !== MANAGED_BY || tags[TAG_REPOSITORY] !== repository || !tags[TAG_ENVIRONMENT]) continue;
+        found.push({
+          id: ws.workspaceId!, environment: tags[TAG_ENVIRONMENT], status: ws.status?.statusCode ?? 'UNKNOWN', createdAt: ws.createdAt,
+          prNumber: /^\d+$/.test(tags[TAG_PR] ?? '') ? Number(tags[TAG_PR]) : undefined,
+        });
+      }
+    }
+  } catch (err) {
+    throw new ActionError(describeAwsError('AMP ListWorkspaces', err), fixFor(err, 'aps:ListWorkspaces'));
+  }
+  return found;
+}
+
+/**
+ * Deletes the environment's workspaces (every one its tags name, failed creations included) and
+ * waits until they are gone. A workspace named by amp-workspace-id is the user's and is never
+ * passed here. Returns the ids deleted.
+ */
+export async function deleteEnvironmentWorkspaces(amp: AmpClient, req: { owner: Ownership; deadline: number; log: (line: string) => void }): Promise<string[]> {
+  const mine = (await listRepositoryWorkspaces(amp, req.owner.repository)).filter((w) => w.environment === req.owner.environment);
+  await Promise.all(mine.map(async (ws) => {
+    if (ws.status !== 'DELETING') {
+      req.log(`Deleting AMP workspace ${ws.id} (${ws.status})`);
+      try {
+        await amp.send(new DeleteWorkspaceCommand({ workspaceId: ws.id, clientToken: `ecs-amp-action-delete-${ws.id}`.slice(0, 64) }));
+      } catch (err) {
+        if (errorName(err) === 'ResourceNotFoundException') return;
+        throw new ActionError(describeAwsError(`AMP DeleteWorkspace ${ws.id}`, err), fixFor(err, 'aps:DeleteWorkspace'));
+      }
+    }
+    await pollUntil({
+      what: `deletion of AMP workspace ${ws.id}`, deadline: req.deadline, log: req.log,
+      check: async () => {
+        try {
+          const out = await amp.send(new DescribeWorkspaceCommand({ workspaceId: ws.id }));
+          return { done: false, status: out.workspace?.status?.statusCode ?? 'UNKNOWN' };
+        } catch (err) {
+          if (errorName(err) === 'ResourceNotFoundException') return { done: true, value: undefined };
+          throw new ActionError(describeAwsError(`AMP DescribeWorkspace ${ws.id}`, err), fixFor(err, 'aps:DescribeWorkspace'));
+        }
+      },
+    });
+  }));
+  return mine.map((w) => w.id);
 }

@@ -1,5 +1,6 @@
 import {
   CreateWorkspaceCommand,
+  DeleteWorkspaceCommand,
   DescribeWorkspaceCommand,
   GrafanaClient,
   UpdatePermissionsCommand,
@@ -67,6 +68,63 @@ export async function ensureGrafanaWorkspace(grafana: GrafanaClient, req: Ensure
   ws = await waitActive(grafana, ws, req);
   if (req.admins.length > 0) await grantAdmins(grafana, ws.id!, req.admins, req.log);
   return { id: ws.id!, name: ws.name, url: workspaceUrl(ws.endpoint!), grafanaVersion: ws.grafanaVersion, origin };
+}
+
+/** The repository's Grafana workspace if there is one (any status), without creating anything. */
+export async function findGrafanaWorkspace(grafana: GrafanaClient, req: { name: string; owner: Ownership; existingId?: string }): Promise<(GrafanaWorkspace & { status: string; tags: Record<string, string> }) | undefined> {
+  let origin: GrafanaWorkspace['origin'] = 'given';
+  let id = req.existingId;
+  if (!id) {
+    const found = await findByName(grafana, req.name, req.owner);
+    if (!found) return undefined;
+    id = found.id!;
+    origin = 'reused';
+  }
+  const ws = await describe(grafana, id, req.existingId ? 'grafana-workspace-id' : undefined);
+  return { id, name: ws.name, url: workspaceUrl(ws.endpoint!), grafanaVersion: ws.grafanaVersion, origin, status: ws.status ?? 'UNKNOWN', tags: ws.tags ?? {} };
+}
+
+/**
+ * The repository's Grafana workspace as provision left it (or the one grafana-workspace-id names).
+ * Never creates one: that takes minutes and belongs to provision.
+ */
+export async function requireGrafanaWorkspace(grafana: GrafanaClient, req: { name: string; owner: Ownership; existingId?: string }): Promise<GrafanaWorkspace> {
+  const ws = await findGrafanaWorkspace(grafana, req);
+  if (!ws) {
+    throw new ActionError(`No Grafana workspace named '${req.name}' of ${req.owner.repository} was found.`,
+      'Run the action with mode: provision first (with grafana: true), or pass grafana-workspace-id.');
+  }
+  if (ws.status !== 'ACTIVE') {
+    throw new ActionError(`Grafana workspace ${ws.id} is ${ws.status}, not ACTIVE.`, 'Run mode: provision, which waits for the workspace, before this step.');
+  }
+  return ws;
+}
+
+/** Deletes the repository's shared workspace and waits until it is gone; refuses one whose tags are not this repository's. */
+export async function deleteGrafanaWorkspace(grafana: GrafanaClient, ws: { id: string; tags: Record<string, string> }, owner: Ownership, opts: { deadline: number; log: (line: string) => void }): Promise<void> {
+  if (!isOwnedBy(ws.tags, owner)) {
+    throw new ActionError(`Grafana workspace ${ws.id} is not tagged as created by ecs-amp-action for ${owner.repository}; refusing to delete it.`,
+      'Leave delete-grafana-workspace false for a workspace you passed with grafana-workspace-id.');
+  }
+  opts.log(`Deleting Grafana workspace ${ws.id}`);
+  try {
+    await grafana.send(new DeleteWorkspaceCommand({ workspaceId: ws.id }));
+  } catch (err) {
+    if (errorName(err) === 'ResourceNotFoundException') return;
+    throw new ActionError(describeAwsError('Grafana DeleteWorkspace', err), permissionFix(err, 'grafana:DeleteWorkspace'));
+  }
+  await pollUntil({
+    what: `deletion of Grafana workspace ${ws.id}`, deadline: opts.deadline, log: opts.log, maxDelayMs: 20_000,
+    check: async () => {
+      try {
+        const out = await grafana.send(new DescribeWorkspaceCommand({ workspaceId: ws.id }));
+        return { done: false, status: out.workspace?.status ?? 'UNKNOWN' };
+      } catch (err) {
+        if (errorName(err) === 'ResourceNotFoundException') return { done: true, value: undefined };
+        throw new ActionError(describeAwsError('Grafana DescribeWorkspace', err), permissionFix(err, 'grafana:DescribeWorkspace'));
+      }
+    },
+  });
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   Stack,
   StackEvent,
 } from '@aws-sdk/client-cloudformation';
-import { fromTagList, toTagList } from '../tags';
+import { fromTagList, isOwnedBy, Ownership, TAG_ENVIRONMENT, TAG_PR, toTagList } from '../tags';
 import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
 import { pollUntil } from '../util/poll';
 
@@ -300,4 +300,87 @@ async function call<T>(operation: string, permission: string, fn: () => Promise<
       awsName: errorName(err),
     });
   }
+}
+
+export interface DestroyStackResult {
+  /** absent: there was no stack (already destroyed, or never deployed). */
+  outcome: 'deleted' | 'absent';
+  stackId?: string;
+}
+
+/** Attempts at DeleteStack when resources fail to delete: most such failures are eventual (ENIs, dependencies). */
+const DELETE_ATTEMPTS = 3;
+
+/**
+ * Deletes a stack the action owns, streaming its events. Refuses a stack whose tags do not name
+ * this repository and environment, even when named explicitly. A stack still being deployed is
+ * waited for first (a late deploy), and DELETE_FAILED is retried, each time naming the resources
+ * that failed and why.
+ */
+export async function destroyStack(cfn: CloudFormationClient, name: string, owner: Ownership, opts: WaitOptions): Promise<DestroyStackResult> {
+  let stack = await describeStack(cfn, name);
+  if (!stack) return { outcome: 'absent' };
+  if (!isOwnedBy(fromTagList(stack.Tags), owner)) {
+    throw new ActionError(`Stack ${name} is not tagged as created by ecs-amp-action for ${owner.repository} environment '${owner.environment}'; refusing to delete it.`,
+      'Check stack-name and environment. Delete the stack yourself if it really is unused.');
+  }
+  const stackId = stack.StackId!;
+  if (isInProgress(stack.StackStatus) && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
+    opts.log(`Stack ${name} is ${stack.StackStatus}; waiting for it to settle before deleting`);
+    stack = await waitForStack(cfn, stackId, new Date(0), opts, { quietEvents: true });
+  }
+  for (let attempt = 1; ; attempt++) {
+    const since = new Date();
+    if (stack.StackStatus !== 'DELETE_IN_PROGRESS') {
+      opts.log(`Deleting stack ${name} (${stack.StackStatus})${attempt > 1 ? `, attempt ${attempt} of ${DELETE_ATTEMPTS}` : ''}`);
+      await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new DeleteStackCommand({ StackName: stackId })));
+    }
+    stack = await waitForStack(cfn, stackId, since, opts);
+    if (stack.StackStatus === 'DELETE_COMPLETE') return { outcome: 'deleted', stackId };
+    const failed = await failedDeletes(cfn, stackId, since);
+    const detail = failed.length ? failed.join('; ') : (stack.StackStatusReason ?? 'no reason given');
+    if (attempt >= DELETE_ATTEMPTS) {
+      throw new ActionError(`Deleting stack ${name} ended in ${stack.StackStatus} after ${attempt} attempts: ${detail}`,
+        'Remove what blocks the resources named above (or delete them by hand), then re-run destroy; the stack and its tags are kept so cleanup finds it again.');
+    }
+    opts.log(`Stack ${name} is ${stack.StackStatus}: ${detail}; retrying`);
+  }
+}
+
+async function failedDeletes(cfn: CloudFormationClient, stackId: string, since: Date): Promise<string[]> {
+  const out = await call('DescribeStackEvents', 'cloudformation:DescribeStackEvents', () => cfn.send(new DescribeStackEventsCommand({ StackName: stackId })));
+  return (out.StackEvents ?? [])
+    .filter((e) => e.ResourceStatus === 'DELETE_FAILED' && e.ResourceType !== 'AWS::CloudFormation::Stack' && (!e.Timestamp || e.Timestamp >= since))
+    .map((e) => `${e.LogicalResourceId} (${e.ResourceType}): ${e.ResourceStatusReason ?? 'no reason given'}`);
+}
+
+export interface OwnedStack {
+  name: string;
+  stackId: string;
+  status: string;
+  environment: string;
+  prNumber?: number;
+  /** Last deploy: LastUpdatedTime, else CreationTime. */
+  lastDeployedAt?: Date;
+}
+
+/** Every live stack the action created for an environment of this repository. */
+export async function listEnvironmentStacks(cfn: CloudFormationClient, repository: string): Promise<OwnedStack[]> {
+  const found: OwnedStack[] = [];
+  let token: string | undefined;
+  do {
+    const page = await call('DescribeStacks', 'cloudformation:DescribeStacks', () => cfn.send(new DescribeStacksCommand({ NextToken: token })));
+    for (const stack of page.Stacks ?? []) {
+      const tags = fromTagList(stack.Tags);
+      const environment = tags[TAG_ENVIRONMENT];
+      if (!environment || !isOwnedBy(tags, { repository, environment }) || stack.StackStatus === 'DELETE_COMPLETE') continue;
+      const pr = tags[TAG_PR];
+      found.push({
+        name: stack.StackName!, stackId: stack.StackId!, status: stack.StackStatus ?? 'UNKNOWN', environment,
+        prNumber: pr && /^\d+$/.test(pr) ? Number(pr) : undefined, lastDeployedAt: stack.LastUpdatedTime ?? stack.CreationTime,
+      });
+    }
+    token = page.NextToken;
+  } while (token);
+  return found;
 }

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assetDir } from '../assets';
 
-/**
- * Templates ship beside dist/ in the action's checkout (templates/ at the repository root), so the
- * bundle reads them from disk rather than carrying a second copy that could drift.
- */
+/** Templates are read from the checkout rather than bundled, so there is no second copy to drift. */
 export function readTemplate(name: string): string {
-  return readFileSync(join(__dirname, '..', 'templates', name), 'utf8');
+  return readFileSync(join(assetDir('templates'), name), 'utf8');
 }

@@ -21,6 +21,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     runId: env.GITHUB_RUN_ID,
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     envRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { InputError, InputProblem } from '../util/errors';
 import { RESERVED_TAG_PREFIX } from '../tags';
 import { ADOT_IMAGE } from '../render/adot-config';
-import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext } from './types';
+import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext, TeardownInputs } from './types';
 
 // Patterns are the AWS API models' own, so a value that passes here is one AWS accepts.
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
@@ -92,6 +92,13 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
 
   const deploy = parseDeploy(get, ctx.repository, environment ?? 'invalid', bad);
 
+  const dashboardsPath = get('dashboards-path') || undefined;
+  if (dashboardsPath && (dashboardsPath.startsWith('/') || dashboardsPath.split(/[\\/]/).includes('..'))) {
+    bad('dashboards-path', `'${dashboardsPath}' is outside the workspace.`, 'Give a path relative to the repository checkout, e.g. dashboards/.');
+  }
+
+  const teardown = parseTeardown(get, deploy.dryRun, bad);
+
   if (problems.length > 0) throw new InputError(problems);
 
   return {
@@ -115,7 +122,30 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
     comment: comment!,
     waitTimeoutMinutes: waitTimeoutMinutes!,
     deploy,
+    dashboardsPath,
+    teardown,
   };
+}
+
+function parseTeardown(get: (name: string) => string, dryRun: boolean, bad: Bad): TeardownInputs {
+  const deleteGrafanaWorkspace = parseBoolean(get('delete-grafana-workspace') || 'false') ??
+    bad('delete-grafana-workspace', `'${get('delete-grafana-workspace')}' is not true or false.`, 'Use true or false.');
+  const ttlText = get('ttl') || '72h';
+  const ttlMs = parseDuration(ttlText) ??
+    bad('ttl', `'${ttlText}' is not a duration.`, 'Use a number with a unit: m (minutes), h (hours) or d (days), e.g. 72h; at least 10m.');
+  const maxConcurrency = parseInteger(get('max-concurrency') || '4', 1, 10) ??
+    bad('max-concurrency', `'${get('max-concurrency')}' is not a whole number from 1 to 10.`, 'Use, e.g., 4 (higher values mostly meet AWS throttling).');
+  return { deleteGrafanaWorkspace: deleteGrafanaWorkspace ?? false, ttlMs: ttlMs ?? 0, maxConcurrency: maxConcurrency ?? 1, dryRun };
+}
+
+const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** 90m, 72h, 3d; under ten minutes would sweep environments whose deploy is still running. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(\d+)\s*([mhd])$/.exec(text.trim().toLowerCase());
+  if (!m) return undefined;
+  const ms = Number(m[1]) * DURATION_UNITS[m[2]];
+  return ms >= 10 * 60_000 && ms <= 365 * 86_400_000 ? ms : undefined;
 }
 
 const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;

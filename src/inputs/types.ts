@@ -30,6 +30,20 @@ export interface Inputs {
   comment: boolean;
   waitTimeoutMinutes: number;
   deploy: DeployInputs;
+  /** dashboards-path as given (relative to the workspace); read and checked before any AWS call. */
+  dashboardsPath?: string;
+  teardown: TeardownInputs;
+}
+
+/** What `destroy` and `cleanup` take on top of the common inputs. */
+export interface TeardownInputs {
+  deleteGrafanaWorkspace: boolean;
+  /** cleanup: an environment not deployed for this long is stale. */
+  ttlMs: number;
+  /** cleanup: environments destroyed at the same time. */
+  maxConcurrency: number;
+  /** cleanup: only report. */
+  dryRun: boolean;
 }
 
 /** What `deploy` takes on top of the common inputs. */
@@ -64,4 +78,6 @@ export interface RunContext {
   serverUrl: string;
   /** AWS_REGION / AWS_DEFAULT_REGION from the environment, so the action composes with configure-aws-credentials. */
   envRegion?: string;
+  /** GITHUB_WORKSPACE: where the repository is checked out (dashboards-path is relative to it). */
+  workspace: string;
 }

@@ -1,23 +1,16 @@
 import * as core from '@actions/core';
-import { DescribeWorkspaceCommand } from '@aws-sdk/client-amp';
-import { ampUrls, findOwnedWorkspace } from '../aws/amp';
+import { ampUrls, requireEnvironmentWorkspace } from '../aws/amp';
 import { StoppedTaskWatcher, waitServiceStable } from '../aws/ecs';
 import { ensureStack, StackResult } from '../aws/stacks';
 import { readTemplate } from '../aws/templates';
 import { renderAdotConfig } from '../render/adot-config';
 import { formatChangeLines, renderChangeTable } from '../render/changes';
 import { ownershipTags } from '../tags';
-import { ActionError, describeAwsError, permissionFix } from '../util/errors';
+import { ActionError } from '../util/errors';
 import { timed } from '../util/timing';
 import { ModeContext, ModeFailure, ModeResult } from './types';
 
 export const PREVIEW_TEMPLATE = 'preview-stack.yaml';
-
-interface Workspace {
-  id: string;
-  arn: string;
-  remoteWriteUrl: string;
-}
 
 /**
  * Deploys the environment's stack through a change set: shows the diff, executes it while
@@ -30,7 +23,10 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
   const timings: Record<string, number> = {};
   const log = (line: string) => core.info(line);
 
-  const workspace = await timed(timings, 'AMP workspace lookup', () => findWorkspace(ctx));
+  const found = await timed(timings, 'AMP workspace lookup', () => requireEnvironmentWorkspace(clients.amp, {
+    alias: inputs.ampWorkspaceAlias, owner, existingId: inputs.ampWorkspaceId,
+  }));
+  const workspace = { ...found, remoteWriteUrl: ampUrls(found.prometheusEndpoint).remoteWrite };
   log(`AMP workspace ${workspace.id}: remote write to ${workspace.remoteWriteUrl}`);
   const adotConfig = renderAdotConfig({
     region: inputs.region, remoteWriteUrl: workspace.remoteWriteUrl, appPort: d.appPort, metricsPath: d.appMetricsPath, environment: inputs.environment,
@@ -102,27 +98,4 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
     sections: [{ title: d.dryRun ? 'planned changes (dry run)' : 'changes', markdown: renderChangeTable(stack.changes) }],
     timings,
   };
-}
-
-async function findWorkspace(ctx: ModeContext): Promise<Workspace> {
-  const { clients, inputs, owner } = ctx;
-  let id = inputs.ampWorkspaceId;
-  if (!id) {
-    const { found } = await findOwnedWorkspace(clients.amp, inputs.ampWorkspaceAlias, owner);
-    if (!found) {
-      throw new ActionError(`No AMP workspace of environment '${inputs.environment}' was found (alias '${inputs.ampWorkspaceAlias}').`,
-        'Run the action with mode: provision first (same environment), or pass amp-workspace-id.');
-    }
-    id = found.workspaceId!;
-  }
-  try {
-    const ws = (await clients.amp.send(new DescribeWorkspaceCommand({ workspaceId: id }))).workspace!;
-    if (ws.status?.statusCode !== 'ACTIVE') {
-      throw new ActionError(`AMP workspace ${id} is ${ws.status?.statusCode}, not ACTIVE.`, 'Run mode: provision, which waits for the workspace, before deploy.');
-    }
-    return { id, arn: ws.arn!, remoteWriteUrl: ampUrls(ws.prometheusEndpoint!).remoteWrite };
-  } catch (err) {
-    if (err instanceof ActionError) throw err;
-    throw new ActionError(describeAwsError(`AMP DescribeWorkspace ${id}`, err), permissionFix(err, 'aps:DescribeWorkspace'));
-  }
 }

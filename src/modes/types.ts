@@ -11,6 +11,8 @@ export interface ModeContext {
   owner: Ownership;
   /** Shared by every wait of the run: wait-timeout-minutes from the start. */
   deadline: number;
+  /** What the mode's prepare step returned (checked before any AWS call). */
+  prepared?: unknown;
 }
 
 export interface ModeResult {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
@@ -50,6 +50,8 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   writeFileSync(files.event, JSON.stringify(opts.event ?? {}));
+  const workspace = join(dir, 'workspace');
+  mkdirSync(workspace);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: dir,
@@ -57,6 +59,8 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
+    // The checkout: empty unless a test points GITHUB_WORKSPACE at files of its own.
+    GITHUB_WORKSPACE: workspace,
     AWS_EC2_METADATA_DISABLED: 'true',
   };
   for (const [k, v] of Object.entries(opts.env)) if (v !== undefined) env[k] = v;
@@ -64,7 +68,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries({ ...actionDefaults(opts.githubToken ?? ''), ...opts.inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = Date.now();
-  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [DIST], { env, cwd: env.GITHUB_WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const collect = (d: Buffer) => {
     log += d;

@@ -146,6 +146,13 @@ export class AmpModel {
   }
 
   /** Advances the state machine to the present. A deleted workspace disappears. */
+  /** Test hook: makes a workspace look `ms` older, as if time had passed. */
+  age(id: string, ms: number): void {
+    const ws = this.workspaces.get(id);
+    if (!ws) throw new Error(`no workspace ${id}`);
+    ws.createdAt = new Date(ws.createdAt.getTime() - ms);
+  }
+
   refresh(ws: AmpWorkspace): AmpWorkspace {
     if (Date.now() < ws.readyAt) return ws;
     if (ws.status === 'CREATING') ws.status = ws.failCreate ? 'CREATION_FAILED' : 'ACTIVE';

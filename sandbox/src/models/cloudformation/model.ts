@@ -123,6 +123,14 @@ export class CloudFormationModel {
     }
   }
 
+  /** Test hook: makes a live stack look `ms` older (created and last updated that much earlier), as if time had passed. */
+  age(stackName: string, ms: number): void {
+    const stack = this.stacks.find((s) => s.name === stackName && s.status !== 'DELETE_COMPLETE');
+    if (!stack) throw new Error(`no live stack ${stackName}`);
+    stack.createdAt = new Date(stack.createdAt.getTime() - ms);
+    if (stack.updatedAt) stack.updatedAt = new Date(stack.updatedAt.getTime() - ms);
+  }
+
   snapshot() {
     return this.stacks.map((s) => ({
       stackId: s.id, stackName: s.name, region: s.region, status: s.status, tags: s.tags, parameters: s.parameters,

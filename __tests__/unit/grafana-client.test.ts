@@ -1,0 +1,71 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { GrafanaApiError, GrafanaClient } from '../../src/grafana/client';
+import { mapSettled } from '../../src/util/concurrency';
+
+describe('GrafanaClient', () => {
+  let server: Server;
+  let base: string;
+  let answers: { status: number; body: string }[];
+  const seen: { method: string; url: string; auth?: string; body: string }[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body });
+        const next = answers.shift() ?? { status: 500, body: '{"message":"no answer queued"}' };
+        res.writeHead(next.status, { 'content-type': 'application/json' });
+        res.end(next.body);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  beforeEach(() => { seen.length = 0; answers = []; });
+
+  const client = () => new GrafanaClient({ baseUrl: base, token: 'glsa_secret', userAgent: 'test/1', baseDelayMs: 1 });
+
+  it('sends the bearer token and JSON, and retries 429 and 5xx', async () => {
+    answers = [{ status: 429, body: '{"message":"Too Many Requests"}' }, { status: 502, body: 'bad gateway' }, { status: 200, body: '{"uid":"x"}' }];
+    await expect(client().post('/api/folders', { title: 't' })).resolves.toEqual({ uid: 'x' });
+    expect(seen).toHaveLength(3);
+    expect(seen[2]).toEqual({ method: 'POST', url: '/api/folders', auth: 'Bearer glsa_secret', body: '{"title":"t"}' });
+  });
+
+  it('fails with Grafana\'s message, without retrying a 4xx, and find() maps 404 to undefined', async () => {
+    answers = [{ status: 400, body: '{"message":"Dashboard title cannot be empty"}' }];
+    const err = await client().post('/api/dashboards/import', {}).then(() => undefined, (e: Error) => e);
+    expect(err).toBeInstanceOf(GrafanaApiError);
+    expect(err?.message).toBe('Grafana API POST /api/dashboards/import failed: 400 Dashboard title cannot be empty');
+    expect(err?.message).not.toContain('glsa_secret');
+    answers = [{ status: 404, body: '{"message":"Data source not found"}' }];
+    await expect(client().find('/api/datasources/name/x')).resolves.toBeUndefined();
+    expect(seen).toHaveLength(2);
+  });
+
+  it('gives up after maxAttempts', async () => {
+    answers = Array.from({ length: 6 }, () => ({ status: 503, body: '{"message":"unavailable"}' }));
+    await expect(client().get('/api/health')).rejects.toThrow('503 unavailable');
+    expect(seen).toHaveLength(6);
+  });
+});
+
+describe('mapSettled', () => {
+  it('keeps at most `limit` calls in flight and settles every item', async () => {
+    let running = 0;
+    let peak = 0;
+    const results = await mapSettled([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      if (n === 4) throw new Error('four');
+      return n * 2;
+    });
+    expect(peak).toBe(3);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([2, 4, 6, 'four', 10, 12, 14]);
+  });
+});

@@ -1,0 +1,126 @@
+import { ActionError } from '../util/errors';
+
+/** A Grafana HTTP API answer outside 2xx, with Grafana's own message. */
+export class GrafanaApiError extends ActionError {
+  constructor(
+    public readonly method: string,
+    public readonly path: string,
+    public readonly status: number,
+    public readonly grafanaMessage: string,
+  ) {
+    super(`Grafana API ${method} ${path} failed: ${status} ${grafanaMessage}`, fixFor(status));
+    this.name = 'GrafanaApiError';
+  }
+}
+
+function fixFor(status: number): string | undefined {
+  if (status === 401) return 'The service account token was refused; re-run the step (it creates a fresh token). If it persists, check the workspace\'s service accounts in the AMG console.';
+  if (status === 403) return 'The ecs-amp-action service account needs the Grafana Admin role in this workspace (data sources need Admin).';
+  return undefined;
+}
+
+export interface GrafanaClientOptions {
+  /** Workspace URL with scheme, no trailing slash. */
+  baseUrl: string;
+  token: string;
+  userAgent: string;
+  /** Attempts per request for 429, 5xx and network errors. */
+  maxAttempts?: number;
+  /** First backoff in ms (doubled each retry, with jitter). */
+  baseDelayMs?: number;
+  log?: (line: string) => void;
+}
+
+/** Statuses worth another try: throttling and a gateway or Grafana that is briefly unavailable. */
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * A thin JSON client for one workspace's Grafana HTTP API. Retries what a busy or restarting
+ * Grafana answers, so a flaky moment costs seconds rather than a failed preview.
+ */
+export class GrafanaClient {
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+
+  constructor(private readonly opts: GrafanaClientOptions) {
+    this.maxAttempts = opts.maxAttempts ?? 6;
+    this.baseDelayMs = opts.baseDelayMs ?? 500;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  /** GET that answers undefined for 404: "does it exist" without try/catch at every call site. */
+  async find<T>(path: string): Promise<T | undefined> {
+    try {
+      return await this.request<T>('GET', path);
+    } catch (err) {
+      if (err instanceof GrafanaApiError && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = `${this.opts.baseUrl}${path}`;
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method,
+          headers: {
+            authorization: `Bearer ${this.opts.token}`,
+            accept: 'application/json',
+            'user-agent': this.opts.userAgent,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(30_000),
+        });
+      } catch (err) {
+        if (attempt < this.maxAttempts) {
+          await this.backoff(attempt, method, path, (err as Error).message);
+          continue;
+        }
+        throw new ActionError(`Grafana API ${method} ${path} failed: ${(err as Error).message} (${url.split('/api/')[0]} unreachable after ${attempt} attempts).`,
+          'Check that the workspace is ACTIVE and reachable from the runner (AMG workspaces with network access control need the runner\'s IP or VPC endpoint allowed).');
+      }
+      const text = await response.text();
+      if (response.ok) return (text ? JSON.parse(text) : {}) as T;
+      if (RETRYABLE.has(response.status) && attempt < this.maxAttempts) {
+        await this.backoff(attempt, method, path, `${response.status}`, response.headers.get('retry-after'));
+        continue;
+      }
+      throw new GrafanaApiError(method, path, response.status, messageOf(text));
+    }
+  }
+
+  private async backoff(attempt: number, method: string, path: string, why: string, retryAfter?: string | null): Promise<void> {
+    const hinted = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
+    const delay = Math.max(hinted, this.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
+    this.opts.log?.(`Grafana API ${method} ${path}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.maxAttempts})`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 20_000)));
+  }
+}
+
+function messageOf(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown };
+    if (typeof parsed.message === 'string') return parsed.message;
+  } catch {
+    // Not JSON: a proxy's HTML error page, say. Its first line is still better than nothing.
+  }
+  return text.split('\n')[0].slice(0, 200) || '(empty response)';
+}

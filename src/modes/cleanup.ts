@@ -1,0 +1,151 @@
+import * as core from '@actions/core';
+import { listRepositoryWorkspaces } from '../aws/amp';
+import { findGrafanaWorkspace } from '../aws/grafana';
+import { withGrafanaToken } from '../aws/grafana-token';
+import { listEnvironmentStacks } from '../aws/stacks';
+import { defaultStackName } from '../inputs/parse';
+import { pullState } from '../github/pull-state';
+import { GrafanaClient } from '../grafana/client';
+import { environmentsInGrafana } from '../grafana/teardown';
+import { destroyEnvironment, TeardownError } from '../teardown/environment';
+import { EnvironmentRecord, judge, PullState, Verdict } from '../teardown/staleness';
+import { mapSettled } from '../util/concurrency';
+import { ActionError } from '../util/errors';
+import { timed } from '../util/timing';
+import { ACTION_NAME, ACTION_VERSION } from '../version';
+import { ModeContext, ModeFailure, ModeResult } from './types';
+
+interface Row {
+  record: EnvironmentRecord;
+  verdict: Verdict;
+  outcome?: { removed: string[]; error?: string };
+}
+
+const TOKEN_TTL_SECONDS = 3600;
+
+/**
+ * The scheduled sweep: finds every environment of this repository from the ownership tags (stacks,
+ * AMP workspaces) and the Grafana objects the action names, decides which are stale, and destroys
+ * those with bounded concurrency. Partial environments count: a workspace whose stack is gone is
+ * still money.
+ */
+export async function cleanup(ctx: ModeContext): Promise<ModeResult> {
+  const { inputs, clients, owner } = ctx;
+  const timings: Record<string, number> = {};
+  const repoOwner = { repository: owner.repository };
+  const grafana = inputs.grafana
+    ? await findGrafanaWorkspace(clients.grafana, { name: inputs.grafanaWorkspaceName, owner: repoOwner, existingId: inputs.grafanaWorkspaceId })
+    : undefined;
+
+  const sweep = async (api?: GrafanaClient): Promise<Row[]> => {
+    const records = await timed(timings, 'discovery', () => discover(ctx, api));
+    const pulls = await timed(timings, 'PR states', () => pullStates(inputs.githubToken, owner.repository, records));
+    const now = Date.now();
+    const rows: Row[] = records.map((record) => ({ record, verdict: judge(record, record.prNumber === undefined ? undefined : pulls.get(record.prNumber), now, inputs.teardown.ttlMs) }));
+    const stale = rows.filter((r) => r.verdict.stale);
+    core.info(`Found ${rows.length} environment(s) of ${owner.repository}; ${stale.length} stale${inputs.teardown.dryRun ? ' (dry run: nothing is deleted)' : ''}`);
+    for (const r of rows) core.info(`  ${r.record.environment}: ${r.verdict.stale ? 'stale' : 'kept'} (${r.verdict.reason}); has ${r.record.parts.join(', ')}`);
+    if (inputs.teardown.dryRun || stale.length === 0) return rows;
+
+    await timed(timings, 'teardown', () => mapSettled(stale, inputs.teardown.maxConcurrency, async (row) => {
+      const env = row.record.environment;
+      try {
+        const result = await destroyEnvironment(clients, {
+          owner: { repository: owner.repository, environment: env, prNumber: row.record.prNumber },
+          stackName: row.record.stackName ?? defaultStackName(owner.repository, env),
+          grafana: api, deadline: ctx.deadline, log: (line) => core.info(`[${env}] ${line}`),
+        });
+        row.outcome = { removed: result.removed };
+      } catch (err) {
+        row.outcome = { removed: err instanceof TeardownError ? err.result.removed : [], error: (err as Error).message };
+      }
+    }));
+    return rows;
+  };
+
+  let rows: Row[];
+  core.startGroup('Sweeping stale preview environments');
+  try {
+    rows = grafana?.status === 'ACTIVE'
+      ? await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: TOKEN_TTL_SECONDS, log: (l) => core.info(l) }, (token) =>
+        sweep(new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => core.info(l) })))
+      : await sweep();
+  } finally {
+    core.endGroup();
+  }
+
+  const result = resultOf(rows, inputs.teardown.dryRun, timings);
+  const failed = rows.filter((r) => r.outcome?.error);
+  if (failed.length > 0) {
+    throw new ModeFailure(new ActionError(`${failed.length} stale environment(s) could not be fully removed:\n${failed.map((r) => `${r.record.environment}: ${r.outcome!.error}`).join('\n')}`,
+      'The next scheduled run retries them; the table in the job summary says what was removed.'), result);
+  }
+  return result;
+}
+
+/** Joins what the stacks, AMP workspaces and Grafana say into one record per environment. */
+async function discover(ctx: ModeContext, api?: GrafanaClient): Promise<EnvironmentRecord[]> {
+  const { clients, owner } = ctx;
+  const [stacks, workspaces, inGrafana] = await Promise.all([
+    listEnvironmentStacks(clients.cloudformation, owner.repository),
+    listRepositoryWorkspaces(clients.amp, owner.repository),
+    api ? environmentsInGrafana(api, owner.repository) : Promise.resolve(new Map()),
+  ]);
+  const records = new Map<string, EnvironmentRecord>();
+  const entry = (env: string) => records.get(env) ?? records.set(env, { environment: env, parts: [] }).get(env)!;
+  const touch = (r: EnvironmentRecord, at?: Date) => {
+    if (at && (!r.lastActivityAt || at > r.lastActivityAt)) r.lastActivityAt = at;
+  };
+  for (const s of stacks) {
+    const r = entry(s.environment);
+    r.stackName = s.name;
+    r.prNumber ??= s.prNumber;
+    r.parts.push(`stack ${s.name} (${s.status})`);
+    touch(r, s.lastDeployedAt);
+  }
+  for (const w of workspaces) {
+    if (w.status === 'DELETING') continue;
+    const r = entry(w.environment);
+    r.prNumber ??= w.prNumber;
+    r.parts.push(`AMP workspace ${w.id}`);
+    touch(r, w.createdAt);
+  }
+  for (const [env, footprint] of inGrafana) {
+    const r = entry(env);
+    r.parts.push(`Grafana ${[footprint.folder ? 'folder' : '', footprint.dashboards.length ? `${footprint.dashboards.length} dashboard(s)` : '', footprint.datasource ? 'data source' : ''].filter(Boolean).join(', ')}`);
+  }
+  return [...records.values()].sort((a, b) => a.environment.localeCompare(b.environment));
+}
+
+/** One request per distinct PR, a few at a time: the GITHUB_TOKEN allows 1,000 requests an hour. */
+async function pullStates(token: string | undefined, repository: string, records: EnvironmentRecord[]): Promise<Map<number, PullState>> {
+  const numbers = [...new Set(records.flatMap((r) => (r.prNumber === undefined ? [] : [r.prNumber])))];
+  const states = await mapSettled(numbers, 4, (n) => pullState(token, repository, n));
+  return new Map(numbers.map((n, i) => [n, states[i].status === 'fulfilled' ? states[i].value : 'unknown']));
+}
+
+function resultOf(rows: Row[], dryRun: boolean, timings: Record<string, number>): ModeResult {
+  const removed = rows.filter((r) => r.outcome && !r.outcome.error).map((r) => ({ environment: r.record.environment, reason: r.verdict.reason, removed: r.outcome!.removed }));
+  const stale = rows.filter((r) => r.verdict.stale).length;
+  const table = [
+    '| Environment | Verdict | Found | Removed | Result |', '| --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| \`${r.record.environment}\` | ${r.verdict.stale ? 'stale' : 'kept'}: ${cell(r.verdict.reason)} | ${cell(r.record.parts.join('; '))} | ${cell(r.outcome?.removed.join('; ') || '—')} | ${resultCell(r, dryRun)} |`),
+  ].join('\n');
+  return {
+    headline: dryRun ? `${stale} of ${rows.length} environment(s) stale (dry run, nothing removed)` : `removed ${removed.length} of ${stale} stale environment(s); ${rows.length - stale} kept`,
+    outputs: { removed: JSON.stringify(removed) },
+    links: [],
+    sections: [{ title: 'environments', markdown: rows.length ? table : 'No environments of this repository were found.' }],
+    timings,
+  };
+}
+
+function resultCell(r: Row, dryRun: boolean): string {
+  if (!r.verdict.stale) return 'kept';
+  if (dryRun) return 'would remove (dry run)';
+  return r.outcome?.error ? `❌ ${cell(r.outcome.error)}` : '✅ removed';
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,103 @@
+import * as core from '@actions/core';
+import { listRepositoryWorkspaces } from '../aws/amp';
+import { deleteGrafanaWorkspace, findGrafanaWorkspace } from '../aws/grafana';
+import { withGrafanaToken } from '../aws/grafana-token';
+import { destroyStack, listEnvironmentStacks } from '../aws/stacks';
+import { GrafanaClient } from '../grafana/client';
+import { environmentsInGrafana } from '../grafana/teardown';
+import { destroyEnvironment, TeardownError, TeardownResult } from '../teardown/environment';
+import { timed } from '../util/timing';
+import { ACTION_NAME, ACTION_VERSION } from '../version';
+import { grafanaRoleStackName } from './provision';
+import { ModeContext, ModeFailure, ModeResult } from './types';
+
+const TOKEN_TTL_SECONDS = 1800;
+
+/**
+ * Tears one environment down: stack, Grafana objects and AMP workspace, in parallel. Safe to run
+ * again and on a half-gone environment; refuses anything whose tags are not this repository's.
+ */
+export async function destroy(ctx: ModeContext): Promise<ModeResult> {
+  const { inputs, clients, owner, deadline } = ctx;
+  const env = { ...owner, environment: inputs.environment };
+  const timings: Record<string, number> = {};
+  const log = (line: string) => core.info(line);
+  const repoOwner = { repository: owner.repository };
+
+  const grafana = inputs.grafana
+    ? await findGrafanaWorkspace(clients.grafana, { name: inputs.grafanaWorkspaceName, owner: repoOwner, existingId: inputs.grafanaWorkspaceId })
+    : undefined;
+  if (grafana && grafana.status !== 'ACTIVE') log(`Grafana workspace ${grafana.id} is ${grafana.status}; its dashboards cannot be removed now`);
+
+  let result: TeardownResult;
+  let workspaceUnused = false;
+  const teardown = (api?: GrafanaClient) => destroyEnvironment(clients, {
+    owner: env, stackName: inputs.deploy.stackName, givenAmpWorkspaceId: inputs.ampWorkspaceId, grafana: api, deadline, log,
+  });
+  core.startGroup(`Destroying environment '${inputs.environment}'`);
+  try {
+    if (grafana?.status === 'ACTIVE') {
+      result = await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: TOKEN_TTL_SECONDS, log }, async (token) => {
+        const api = new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log });
+        const done = await timed(timings, 'environment', () => teardown(api));
+        if (inputs.teardown.deleteGrafanaWorkspace) workspaceUnused = await unused(ctx, api);
+        return done;
+      });
+    } else {
+      result = await timed(timings, 'environment', () => teardown());
+    }
+  } catch (err) {
+    core.endGroup();
+    const partial = err instanceof TeardownError ? err.result : { environment: inputs.environment, removed: [], kept: [] };
+    throw new ModeFailure(err, resultOf(partial, timings));
+  }
+
+  if (inputs.teardown.deleteGrafanaWorkspace && grafana) {
+    if (!workspaceUnused) {
+      result.kept.push(`Grafana workspace ${grafana.id} (other environments still use it)`);
+    } else {
+      await timed(timings, 'Grafana workspace', () => deleteGrafanaWorkspace(clients.grafana, grafana, repoOwner, { deadline, log }));
+      result.removed.push(`Grafana workspace ${grafana.id}`);
+      if (!inputs.grafanaRoleArn) {
+        const roleStack = await destroyStack(clients.cloudformation, grafanaRoleStackName(owner.repository), repoOwner, { deadline, log });
+        if (roleStack.outcome === 'deleted') result.removed.push(`stack ${grafanaRoleStackName(owner.repository)}`);
+      }
+    }
+  } else if (grafana) {
+    result.kept.push(`Grafana workspace ${grafana.id} (shared; set delete-grafana-workspace: true to remove it with the last environment)`);
+  }
+  core.endGroup();
+  for (const line of result.removed) log(`Removed ${line}`);
+  for (const line of result.kept) log(`Kept ${line}`);
+  return resultOf(result, timings);
+}
+
+/** No other environment of the repository has a stack, an AMP workspace or Grafana objects. */
+async function unused(ctx: ModeContext, api: GrafanaClient): Promise<boolean> {
+  const { clients, owner, inputs } = ctx;
+  const [stacks, workspaces, inGrafana] = await Promise.all([
+    listEnvironmentStacks(clients.cloudformation, owner.repository),
+    listRepositoryWorkspaces(clients.amp, owner.repository),
+    environmentsInGrafana(api, owner.repository),
+  ]);
+  const others = new Set([...stacks.map((s) => s.environment), ...workspaces.filter((w) => w.status !== 'DELETING').map((w) => w.environment), ...inGrafana.keys()]);
+  others.delete(inputs.environment);
+  if (others.size > 0) core.info(`Grafana workspace kept: still used by ${[...others].sort().join(', ')}`);
+  return others.size === 0;
+}
+
+function resultOf(result: TeardownResult, timings: Record<string, number>): ModeResult {
+  const removed = result.removed.length;
+  return {
+    headline: removed > 0 ? `removed ${removed} resource(s)` : 'nothing to remove: the environment was already gone',
+    outputs: { removed: JSON.stringify([result]) },
+    links: [],
+    sections: [{ title: 'removed', markdown: renderTeardown(result) }],
+    timings,
+  };
+}
+
+export function renderTeardown(result: TeardownResult): string {
+  const lines = [...result.removed.map((r) => `- 🗑️ ${r}`), ...result.kept.map((k) => `- 📌 kept: ${k}`)];
+  return lines.length ? lines.join('\n') : '- nothing was left to remove';
+}
