@@ -53,7 +53,7 @@ describe('provision through dist/index.js', () => {
     expect(grafana[0].tags['ecs-amp-action:repository']).toBe('acme/shop');
     expect(grafana[0].admins).toContain('906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab');
     expect(run.outputs['grafana-workspace-id']).toBe(grafana[0].id);
-    expect(run.outputs['grafana-url']).toBe(`https://${grafana[0].endpoint}`);
+    expect(run.outputs['grafana-url']).toBe(grafana[0].endpoint);
 
     // The workspace role came from the template, through CloudFormation, and trusts Grafana.
     const role = state.roles.find((r) => r.arn === grafana[0].roleArn);

@@ -44,7 +44,7 @@ export interface Faults {
   serverErrorRate: number;
   /** Added to every AWS request, in ms. */
   latencyMs: number;
-  /** Restrict the faults above to these SigV4 service names (e.g. ["aps"]); empty = all services. */
+  /** Restrict the faults above to these services: SigV4 names (e.g. ["aps"]) or "grafana-http" (the workspaces' Grafana APIs); empty = all. */
   services: string[];
 }
 
@@ -53,7 +53,7 @@ export interface RequestLogEntry {
   at: string;
   /** SigV4 service name (aps, grafana, sts, cloudformation, ecs) or "github" / "oidc" / "grafana-http". */
   service: string;
-  /** Operation name as in the API model (CreateWorkspace) or "METHOD /path" for GitHub. */
+  /** Operation name as in the API model (CreateWorkspace), "METHOD /path" for GitHub, "METHOD /route/:param" for grafana-http. */
   operation: string;
   /** True for every operation that can change state (anything but Describe/List/Get/Search/Head). */
   mutating: boolean;

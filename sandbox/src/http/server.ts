@@ -16,6 +16,7 @@ import { StsModel } from '../models/sts';
 import { createAdminApi } from './admin';
 import { createAwsEndpoint, dispatchTable, ServiceBinding } from './aws-endpoint';
 import { FaultInjector } from './faults';
+import { openGrafanaListener } from './grafana-workspace-api';
 import { RestRoute } from './rest-json';
 
 /** Fast enough for tests, slow enough that every wait really polls. `npm run sandbox` uses longer ones. */
@@ -79,13 +80,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const credentials = new CredentialStore();
   const oidc = new OidcIssuer();
   const amp = new AmpModel(() => latencies);
-  const grafana = new GrafanaModel({
-    latencies: () => latencies, iam, ssoEnabled: () => ssoEnabled, ssoDirectory: new Set(options.ssoDirectory ?? DEFAULT_SSO_DIRECTORY),
-  });
-  const sts = new StsModel(iam, oidc, credentials);
-  const ecs = new EcsModel();
-  const cloudformation = new CloudFormationModel({ iam, ecs, latencies: () => latencies, accountId: ACCOUNT_ID });
-  const github = new GithubModel();
   const faults = new FaultInjector(options.seed);
   if (options.faults) faults.set(options.faults);
   const log: RequestLogEntry[] = [];
@@ -95,6 +89,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     log.push(full);
     return full;
   };
+  const grafana: GrafanaModel = new GrafanaModel({
+    latencies: () => latencies, iam, ssoEnabled: () => ssoEnabled, ssoDirectory: new Set(options.ssoDirectory ?? DEFAULT_SSO_DIRECTORY), amp,
+    // Each workspace's Grafana API gets a listener of its own, as each AMG workspace has its own host.
+    openApi: (workspaceId) => openGrafanaListener({ grafana, faults, record }, workspaceId),
+  });
+  const sts = new StsModel(iam, oidc, credentials);
+  const ecs = new EcsModel();
+  const cloudformation = new CloudFormationModel({ iam, ecs, latencies: () => latencies, accountId: ACCOUNT_ID });
+  const github = new GithubModel();
 
   const sa = grafana.serviceAccounts;
   const services: Record<string, ServiceBinding> = {
@@ -201,7 +204,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setLatencies: (l) => (latencies = mergeLatencies(latencies, l)),
     setSsoEnabled: (enabled) => { ssoEnabled = enabled; },
     state,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: async () => {
+      await grafana.closeApis();
+      await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+    },
   };
 }
 
@@ -221,9 +227,11 @@ export function snapshotOf({ amp, grafana, iam, cloudformation, github }: Pick<S
     grafanaWorkspaces: [...grafana.workspaces.values()].filter((w) => grafana.live(w))
       .map((w) => ({
         id: w.id, name: w.name, region: w.region, status: w.status, permissionType: w.permissionType, roleArn: w.roleArn,
-        endpoint: `${w.id}.grafana-workspace.${w.region}.amazonaws.com`, tags: w.tags,
+        grafanaVersion: w.grafanaVersion, endpoint: w.endpoint, tags: w.tags,
         admins: [...w.permissions].filter(([, p]) => p.role === 'ADMIN').map(([id]) => id),
         serviceAccounts: [...w.serviceAccounts.values()].map((s) => ({ id: s.id, name: s.name, grafanaRole: s.grafanaRole, tokens: s.tokens.size })),
+        // What the workspace's Grafana holds, as the dashboard mode left it.
+        ...w.grafana.snapshot(),
       })),
     roles: [...iam.roles.values()].map(({ roleName, arn, assumeRolePolicyDocument, policies, tags }) => ({ roleName, arn, assumeRolePolicyDocument, policies, tags })),
     stacks: cloudformation.snapshot(),

@@ -32,6 +32,8 @@ interface WorkspaceLike {
  */
 export class GrafanaServiceAccounts {
   private nextId = 2;
+  /** Every token key handed out, deleted ones included: tests check that none leaks into logs. */
+  readonly issuedKeys: string[] = [];
 
   constructor(private readonly activeWorkspace: (id: unknown, ctx: CallContext) => WorkspaceLike) {}
 
@@ -85,6 +87,7 @@ export class GrafanaServiceAccounts {
       createdAt: now, expiresAt: new Date(now.getTime() + (input.secondsToLive as number) * 1000),
     };
     sa.tokens.set(token.id, token);
+    this.issuedKeys.push(token.key);
     return { serviceAccountToken: { id: token.id, name: token.name, key: token.key }, serviceAccountId: sa.id, workspaceId: ws.id };
   }
 

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { AwsError, CallContext, IamState, Latencies } from '../core/types';
+import type { AmpModel } from './amp';
 import { findRoleByArn, trustsService } from './iam';
 import { GrafanaServiceAccounts, ServiceAccount } from './grafana-service-accounts';
+import type { GrafanaRole, TokenVerdict } from './grafana-http/auth';
+import type { AwsView } from './grafana-http/context';
+import { GrafanaReply, GrafanaRequest, message } from './grafana-http/reply';
+import { handleGrafanaRequest } from './grafana-http/routes';
+import { GrafanaStore } from './grafana-http/store';
+import { SUPPORTED_GRAFANA_VERSIONS } from './grafana-http/versions';
 import { GRAFANA_SPEC } from './specs/grafana';
 import { canonicalJson, nextCreationKey, paginate, rejectReservedTagKeys, validate } from './validate';
 
@@ -18,6 +25,10 @@ export interface GrafanaWorkspace {
   permissionType: string;
   roleArn?: string;
   grafanaVersion: string;
+  /** Where the workspace's Grafana answers: http://127.0.0.1:<port> in the sandbox (AMG returns a bare host). */
+  endpoint: string;
+  /** The workspace's Grafana content: data sources, folders, dashboards. */
+  grafana: GrafanaStore;
   created: Date;
   modified: Date;
   tags: Record<string, string>;
@@ -41,19 +52,36 @@ export interface GrafanaOptions {
   ssoEnabled: () => boolean;
   /** Identity Store user and group ids that exist. */
   ssoDirectory: Set<string>;
+  /** AMP, which the workspaces' Prometheus data sources query. */
+  amp: AmpModel;
+  /**
+   * Starts the HTTP listener of a new workspace's Grafana API. Without it (a model used on its own)
+   * workspaces get AMG's bare host name and no API.
+   */
+  openApi?: (workspaceId: string) => Promise<WorkspaceApiListener>;
+}
+
+export interface WorkspaceApiListener {
+  /** With scheme, e.g. http://127.0.0.1:41235 */
+  endpoint: string;
+  close(): Promise<void>;
 }
 
 /** The Amazon Managed Grafana control plane (service `grafana`, model 2020-08-18). */
 export class GrafanaModel {
   readonly workspaces = new Map<string, GrafanaWorkspace>();
   private readonly tokens = new Map<string, { id: string; request: string; at: number }>();
+  /** Per workspace id; kept apart from `workspaces` so that a listener always gets closed. */
+  private readonly apis = new Map<string, WorkspaceApiListener>();
+  /** Listeners being started, so that a retried create (same client token) answers with the final endpoint. */
+  private readonly opening = new Map<string, Promise<void>>();
   readonly serviceAccounts: GrafanaServiceAccounts;
 
   constructor(private readonly opts: GrafanaOptions) {
     this.serviceAccounts = new GrafanaServiceAccounts((id, ctx) => this.activeWorkspace(id, ctx));
   }
 
-  createWorkspace(input: Record<string, unknown>, ctx: CallContext) {
+  async createWorkspace(input: Record<string, unknown>, ctx: CallContext) {
     validate(input, GRAFANA_SPEC.CreateWorkspace.input);
     const tags = { ...(input.tags as Record<string, string> | undefined) };
     rejectReservedTagKeys(Object.keys(tags));
@@ -65,7 +93,10 @@ export class GrafanaModel {
       if (prior && Date.now() - prior.at < TOKEN_TTL_MS) {
         if (prior.request !== requestKey) throw new AwsError('ConflictException', 'The client token was already used for a request with different parameters.', 409, { resourceId: prior.id, resourceType: 'WORKSPACE' });
         const ws = this.workspaces.get(prior.id);
-        if (ws && this.live(ws)) return { workspace: describe(ws) };
+        if (ws && this.live(ws)) {
+          await this.opening.get(ws.id);
+          return { workspace: describe(ws) };
+        }
       }
     }
     const roleArn = this.checkPermissionModel(input);
@@ -75,13 +106,12 @@ export class GrafanaModel {
     if (input.configuration !== undefined && !isJsonObject(String(input.configuration))) {
       throw validation('configuration must be a JSON object.');
     }
-    // Names need not be unique (the model says so); only the quota limits how many there are.
-    const inRegion = [...this.workspaces.values()].filter((w) => this.visibleTo(w, ctx) && this.live(w));
-    if (inRegion.length >= GRAFANA_WORKSPACES_PER_REGION) {
-      throw new AwsError('ServiceQuotaExceededException', `You have reached the quota of ${GRAFANA_WORKSPACES_PER_REGION} workspaces in ${ctx.region}.`, 402, {
-        resourceId: ctx.region, resourceType: 'WORKSPACE', serviceCode: 'grafana', quotaCode: 'workspaces-per-region',
-      });
+    const grafanaVersion = (input.grafanaVersion as string | undefined) ?? DEFAULT_GRAFANA_VERSION;
+    if (!(SUPPORTED_GRAFANA_VERSIONS as readonly string[]).includes(grafanaVersion)) {
+      // unconfirmed message: AMG validates the version server-side; the API model has no enum.
+      throw validation(`Grafana version ${grafanaVersion} is not supported. Supported versions: ${SUPPORTED_GRAFANA_VERSIONS.join(', ')}.`);
     }
+    this.checkQuota(ctx);
     const id = `g-${randomBytes(5).toString('hex')}`;
     const now = new Date();
     const ws: GrafanaWorkspace = {
@@ -96,7 +126,10 @@ export class GrafanaModel {
       authenticationProviders: [...new Set(input.authenticationProviders as string[])],
       permissionType: input.permissionType as string,
       roleArn,
-      grafanaVersion: (input.grafanaVersion as string | undefined) ?? DEFAULT_GRAFANA_VERSION,
+      grafanaVersion,
+      // AMG's bare host until the sandbox's listener is up (at once, unless the model runs without one).
+      endpoint: `${id}.grafana-workspace.${ctx.region}.amazonaws.com`,
+      grafana: new GrafanaStore(),
       created: now,
       modified: now,
       tags,
@@ -105,9 +138,39 @@ export class GrafanaModel {
       readyAt: Date.now() + this.opts.latencies().grafanaCreate,
       creationKey: nextCreationKey(),
     };
+    // Registered before the first await, so quota and client token stay atomic for concurrent calls.
     this.workspaces.set(id, ws);
     if (clientToken !== undefined) this.tokens.set(tokenKey, { id, request: requestKey, at: Date.now() });
+    const opening = this.attachApi(ws);
+    this.opening.set(id, opening);
+    try {
+      await opening;
+    } catch (err) {
+      this.workspaces.delete(id);
+      if (clientToken !== undefined) this.tokens.delete(tokenKey);
+      throw err;
+    } finally {
+      this.opening.delete(id);
+    }
     return { workspace: describe(ws) };
+  }
+
+  /** Starts the workspace's Grafana listener and points the endpoint at it. */
+  private async attachApi(ws: GrafanaWorkspace): Promise<void> {
+    const api = await this.opts.openApi?.(ws.id);
+    if (!api) return;
+    this.apis.set(ws.id, api);
+    ws.endpoint = api.endpoint;
+  }
+
+  /** Names need not be unique (the model says so); only the quota limits how many there are. */
+  private checkQuota(ctx: CallContext): void {
+    const inRegion = [...this.workspaces.values()].filter((w) => this.visibleTo(w, ctx) && this.live(w));
+    if (inRegion.length >= GRAFANA_WORKSPACES_PER_REGION) {
+      throw new AwsError('ServiceQuotaExceededException', `You have reached the quota of ${GRAFANA_WORKSPACES_PER_REGION} workspaces in ${ctx.region}.`, 402, {
+        resourceId: ctx.region, resourceType: 'WORKSPACE', serviceCode: 'grafana', quotaCode: 'workspaces-per-region',
+      });
+    }
   }
 
   /**
@@ -145,7 +208,7 @@ export class GrafanaModel {
     });
     return {
       workspaces: page.map((w) => ({
-        id: w.id, name: w.name, description: w.description, endpoint: endpoint(w), grafanaVersion: w.grafanaVersion,
+        id: w.id, name: w.name, description: w.description, endpoint: w.endpoint, grafanaVersion: w.grafanaVersion,
         status: w.status, created: w.created, modified: w.modified, authentication: { providers: w.authenticationProviders }, tags: { ...w.tags },
       })),
       nextToken,
@@ -227,17 +290,66 @@ export class GrafanaModel {
     return { tags: { ...this.byArn(input.resourceArn, ctx).tags } };
   }
 
-  /** What a service-account token grants (for a Grafana HTTP API model); undefined when unknown or expired. */
-  resolveApiToken(key: string): { workspaceId: string; grafanaRole: string } | undefined {
+  /**
+   * What a service-account token grants, for a token valid now (not expired, its account enabled).
+   * With `workspaceId`, only a token of that workspace counts: a token is bound to the Grafana it was made in.
+   */
+  resolveApiToken(key: string, workspaceId?: string): { workspaceId: string; grafanaRole: string } | undefined {
     for (const ws of this.workspaces.values()) {
+      if (workspaceId !== undefined && ws.id !== workspaceId) continue;
       if (!this.live(ws) || ws.status !== 'ACTIVE') continue;
-      for (const sa of ws.serviceAccounts.values()) {
-        for (const token of sa.tokens.values()) {
-          if (token.key === key && token.expiresAt.getTime() > Date.now() && !sa.isDisabled) return { workspaceId: ws.id, grafanaRole: sa.grafanaRole };
-        }
-      }
+      const verdict = this.apiTokenVerdict(ws, key);
+      if (verdict.kind === 'valid') return { workspaceId: ws.id, grafanaRole: verdict.grafanaRole };
     }
     return undefined;
+  }
+
+  /** How `ws`'s Grafana judges a bearer token: unknown there (deleted, another workspace's) is invalid. */
+  private apiTokenVerdict(ws: GrafanaWorkspace, key: string): TokenVerdict {
+    for (const sa of ws.serviceAccounts.values()) {
+      for (const token of sa.tokens.values()) {
+        if (token.key !== key) continue;
+        if (sa.isDisabled) return { kind: 'invalid' };
+        if (token.expiresAt.getTime() <= Date.now()) return { kind: 'expired' };
+        return { kind: 'valid', grafanaRole: sa.grafanaRole as GrafanaRole };
+      }
+    }
+    return { kind: 'invalid' };
+  }
+
+  /**
+   * One request to the Grafana HTTP API of workspace `workspaceId` (its listener decodes the HTTP).
+   * Until the workspace is ACTIVE, and while it is being deleted, Grafana is not there to answer.
+   */
+  handleApi(workspaceId: string, request: GrafanaRequest): GrafanaReply {
+    const ws = this.workspaces.get(workspaceId);
+    if (!ws || !this.live(ws) || ws.status !== 'ACTIVE') return message(503, 'workspace is not active');
+    const aws: AwsView = {
+      iam: this.opts.iam,
+      ampWorkspace: (region, id) => {
+        const amp = this.opts.amp.workspaces.get(id);
+        return amp && amp.region === region && this.opts.amp.live(amp) ? { id: amp.id, arn: amp.arn, accountId: amp.accountId, region: amp.region, status: amp.status } : undefined;
+      },
+    };
+    return handleGrafanaRequest({
+      workspace: { id: ws.id, region: ws.region, accountId: ws.accountId, grafanaVersion: ws.grafanaVersion, roleArn: ws.roleArn, store: ws.grafana },
+      aws,
+      verifyToken: (token) => this.apiTokenVerdict(ws, token),
+    }, request);
+  }
+
+  /** Closes every workspace's Grafana listener (the sandbox is shutting down). */
+  async closeApis(): Promise<void> {
+    const all = [...this.apis.values()];
+    this.apis.clear();
+    await Promise.all(all.map((api) => api.close()));
+  }
+
+  private closeApi(id: string): void {
+    const api = this.apis.get(id);
+    this.apis.delete(id);
+    // Nothing waits on it: a listener that fails to close only keeps a port until the sandbox stops.
+    api?.close().catch(() => undefined);
   }
 
   refresh(ws: GrafanaWorkspace): GrafanaWorkspace {
@@ -247,6 +359,7 @@ export class GrafanaModel {
       ws.modified = new Date();
     } else if (ws.status === 'DELETING') {
       this.workspaces.delete(ws.id);
+      this.closeApi(ws.id);
     }
     return ws;
   }
@@ -301,13 +414,9 @@ function isJsonObject(text: string): boolean {
   }
 }
 
-function endpoint(ws: GrafanaWorkspace): string {
-  return `${ws.id}.grafana-workspace.${ws.region}.amazonaws.com`;
-}
-
 function describe(ws: GrafanaWorkspace) {
   return {
-    id: ws.id, name: ws.name, description: ws.description, endpoint: endpoint(ws), status: ws.status,
+    id: ws.id, name: ws.name, description: ws.description, endpoint: ws.endpoint, status: ws.status,
     accountAccessType: ws.accountAccessType, permissionType: ws.permissionType, workspaceRoleArn: ws.roleArn,
     grafanaVersion: ws.grafanaVersion, created: ws.created, modified: ws.modified, dataSources: [],
     authentication: { providers: ws.authenticationProviders }, tags: { ...ws.tags },

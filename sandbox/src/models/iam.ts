@@ -110,3 +110,46 @@ function globMatch(pattern: string, value: string): boolean {
   const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
   return re.test(value);
 }
+
+interface IdentityStatement {
+  Effect?: string;
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Condition?: unknown;
+}
+
+/** The AWS managed policies the sandbox knows the content of; others grant nothing here. */
+const MANAGED_POLICIES: Record<string, IdentityStatement[]> = {
+  AmazonPrometheusQueryAccess: [{ Effect: 'Allow', Action: ['aps:GetLabels', 'aps:GetMetricMetadata', 'aps:GetSeries', 'aps:QueryMetrics'], Resource: '*' }],
+  AmazonPrometheusFullAccess: [{ Effect: 'Allow', Action: 'aps:*', Resource: '*' }],
+  AdministratorAccess: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+};
+
+function identityStatements(role: IamRole): IdentityStatement[] {
+  const inline = Object.values(role.policies).flatMap((doc) => ([] as IdentityStatement[]).concat((doc as { Statement?: IdentityStatement | IdentityStatement[] } | undefined)?.Statement ?? []));
+  const managed = role.managedPolicyArns.flatMap((arn) => {
+    const m = /^arn:aws[-a-z]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(arn);
+    return m ? MANAGED_POLICIES[m[1]] ?? [] : [];
+  });
+  return [...inline, ...managed];
+}
+
+/**
+ * Whether the role's identity policies (inline, and the managed ones the sandbox knows) allow
+ * `action` on `resource`: IAM's rule, an explicit Deny wins, otherwise one Allow is enough. Action
+ * and Resource match with IAM wildcards. A statement with a Condition the sandbox cannot evaluate
+ * never allows, but does deny, so an unevaluable policy errs on the side of "not authorized".
+ */
+export function roleAllows(role: IamRole, action: string, resource: string): boolean {
+  const matchesAction = (s: IdentityStatement) => (s.NotAction !== undefined
+    ? !list(s.NotAction).some((a) => globMatch(a.toLowerCase(), action.toLowerCase()))
+    : list(s.Action).some((a) => globMatch(a.toLowerCase(), action.toLowerCase())));
+  const matchesResource = (s: IdentityStatement) => (s.NotResource !== undefined
+    ? !list(s.NotResource).some((r) => globMatch(r, resource))
+    : list(s.Resource).some((r) => globMatch(r, resource)));
+  const applicable = identityStatements(role).filter((s) => matchesAction(s) && matchesResource(s));
+  if (applicable.some((s) => s.Effect === 'Deny')) return false;
+  return applicable.some((s) => s.Effect === 'Allow' && s.Condition === undefined);
+}
