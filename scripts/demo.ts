@@ -1,7 +1,9 @@
 /**
  * `npm run sandbox`: the action's lifecycle offline. Starts the local AWS sandbox, opens a pull
  * request in its GitHub, runs dist/index.js as the runner would (OIDC role, INPUT_* variables,
- * event file) for each implemented mode, and prints the log, the step outputs and the PR comment.
+ * event file) for every mode: provision → deploy → redeploy → dashboard → (PR closed) destroy, and
+ * prints the log, the step outputs, the dashboard URLs and the PR comment, then shows that nothing
+ * of the environment is left in the sandbox.
  */
 import { PreviewFixture, startFixture } from '../sandbox/src/harness/fixture';
 
@@ -14,6 +16,8 @@ const STEPS: { title: string; inputs: Record<string, string> }[] = [
   { title: 'provision', inputs: { mode: 'provision', 'grafana-admins': 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', tags: 'team=demo' } },
   { title: 'deploy', inputs: { mode: 'deploy', tags: 'team=demo' } },
   { title: 'deploy again with a new app image', inputs: { mode: 'deploy', tags: 'team=demo', 'app-image': 'public.ecr.aws/aws-otel-test/prometheus-sample-app:v2' } },
+  { title: 'dashboard', inputs: { mode: 'dashboard' } },
+  { title: 'destroy (the PR was closed)', inputs: { mode: 'destroy', 'delete-grafana-workspace': 'true' } },
 ];
 
 async function step(fx: PreviewFixture, pr: number, title: string, inputs: Record<string, string>): Promise<boolean> {
@@ -21,7 +25,28 @@ async function step(fx: PreviewFixture, pr: number, title: string, inputs: Recor
   const run = await fx.run(inputs, { pr, oidc: true, onOutput: (chunk) => process.stdout.write(chunk.replace(/^::add-mask::.*\n?/gm, '')) });
   console.log(`\nExit code ${run.code} after ${(run.durationMs / 1000).toFixed(1)} s. Step outputs:`);
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name.padEnd(22)} ${value}`);
+  if (run.outputs['dashboard-urls']) {
+    console.log('\nDashboards (open them while the demo runs; the sandbox serves them):');
+    for (const [title, url] of Object.entries(JSON.parse(run.outputs['dashboard-urls']) as Record<string, string>)) console.log(`  ${title}: ${url}`);
+  }
+  if (run.outputs.removed) {
+    console.log('\nRemoved:');
+    for (const env of JSON.parse(run.outputs.removed) as { removed: string[]; kept: string[] }[]) {
+      for (const r of env.removed) console.log(`  - ${r}`);
+      for (const k of env.kept) console.log(`  (kept) ${k}`);
+    }
+  }
   return run.code === 0;
+}
+
+/** Everything the sandbox still holds, apart from the seeded IAM roles: after destroy this should be nothing. */
+function leftovers(fx: PreviewFixture): string[] {
+  const state = fx.state();
+  return [
+    ...state.stacks.filter((s) => s.status !== 'DELETE_COMPLETE').map((s) => `stack ${s.stackName} (${s.status})`),
+    ...state.ampWorkspaces.map((w) => `AMP workspace ${w.id}`),
+    ...state.grafanaWorkspaces.map((w) => `Grafana workspace ${w.id}`),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -30,6 +55,7 @@ async function main(): Promise<void> {
     const pr = fx.pullRequest();
     console.log(`Sandbox on ${fx.sandbox.url}; pull request #${pr} opened in acme/shop.`);
     for (const s of STEPS) {
+      if (s.inputs.mode === 'destroy') fx.closePullRequest(pr);
       if (!(await step(fx, pr, s.title, s.inputs))) {
         process.exitCode = 1;
         break;
@@ -37,6 +63,9 @@ async function main(): Promise<void> {
     }
     console.log(`\n━━━ the PR comment on #${pr} ━━━\n`);
     console.log(fx.comments(pr).at(-1)?.replace(/\n<!-- ecs-amp-action:state [^>]*-->/, '') ?? '(none)');
+    const left = leftovers(fx);
+    console.log(`\n━━━ what the sandbox still holds ━━━\n\n${left.length ? left.map((l) => `  ${l}`).join('\n') : '  nothing: every stack, AMP workspace and Grafana workspace is gone'}`);
+    if (left.length) process.exitCode = 1;
   } finally {
     await fx.close();
   }

@@ -46,6 +46,15 @@ describe('GrafanaClient', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('retries a 500 only for GET: Grafana also answers 500 for request errors it does not map', async () => {
+    answers = [{ status: 500, body: '{"message":"Dashboard input variable: DS missing from import command"}' }];
+    await expect(client().post('/api/dashboards/import', {})).rejects.toThrow('500 Dashboard input variable');
+    expect(seen).toHaveLength(1);
+    answers = [{ status: 500, body: '{"message":"database is locked"}' }, { status: 200, body: '[]' }];
+    await expect(client().get('/api/search')).resolves.toEqual([]);
+    expect(seen).toHaveLength(3);
+  });
+
   it('gives up after maxAttempts', async () => {
     answers = Array.from({ length: 6 }, () => ({ status: 503, body: '{"message":"unavailable"}' }));
     await expect(client().get('/api/health')).rejects.toThrow('503 unavailable');

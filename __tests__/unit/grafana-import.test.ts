@@ -65,6 +65,7 @@ describe('loadDashboards', () => {
     expect(loadError({ 'd/cw.json': userDashboard({ __inputs: [{ name: 'DS_CW', type: 'datasource', pluginId: 'cloudwatch' }] }) }, 'd'))
       .toContain("d/cw.json: input 'DS_CW' needs a cloudwatch datasource");
     expect(loadError({ 'd/a.json': userDashboard(), 'd/b.json': userDashboard() }, 'd')).toContain("d/b.json: same uid 'app' as d/a.json");
+    expect(loadError({ 'd/a.json': userDashboard(), 'd/b.json': userDashboard({ uid: 'other' }) }, 'd')).toContain("d/b.json: same title 'App' as d/a.json");
     expect(loadError({}, 'missing')).toMatch(/^Input 'dashboards-path': 'missing' does not exist in the workspace/);
     expect(loadError({ 'empty/.keep': '' }, 'empty')).toContain('empty: no .json files in this folder');
   });

@@ -32,7 +32,7 @@ export interface GrafanaClientOptions {
 }
 
 /** Statuses worth another try: throttling and a gateway or Grafana that is briefly unavailable. */
-const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const RETRYABLE = new Set([429, 502, 503, 504]);
 
 /**
  * A thin JSON client for one workspace's Grafana HTTP API. Retries what a busy or restarting
@@ -99,7 +99,10 @@ export class GrafanaClient {
       }
       const text = await response.text();
       if (response.ok) return (text ? JSON.parse(text) : {}) as T;
-      if (RETRYABLE.has(response.status) && attempt < this.maxAttempts) {
+      // Grafana also answers 500 for request errors it has no mapping for (a missing import input),
+      // so a 500 is retried only where asking again cannot change anything.
+      const retryable = RETRYABLE.has(response.status) || (response.status === 500 && method === 'GET');
+      if (retryable && attempt < this.maxAttempts) {
         await this.backoff(attempt, method, path, `${response.status}`, response.headers.get('retry-after'));
         continue;
       }

@@ -67,11 +67,15 @@ export function loadDashboards(bundledDir: string, workspace: string, userPath?:
     if (paths.length === 0) problems.push(`${userPath}: no .json files in this folder`);
     for (const p of paths) read(p, relative(workspace, p), false);
   }
-  const seen = new Map<string, string>();
+  // One folder holds them all, and Grafana refuses (or silently merges) two dashboards of one title there.
+  const uids = new Map<string, string>();
+  const titles = new Map<string, string>();
   for (const f of files) {
-    const other = seen.get(f.key);
-    if (other) problems.push(`${f.file}: same uid '${f.key}' as ${other}; give each dashboard its own uid`);
-    seen.set(f.key, f.file);
+    const title = String(f.dashboard.title).trim().toLowerCase();
+    if (uids.has(f.key)) problems.push(`${f.file}: same uid '${f.key}' as ${uids.get(f.key)}; give each dashboard its own uid`);
+    else if (titles.has(title)) problems.push(`${f.file}: same title '${String(f.dashboard.title)}' as ${titles.get(title)}; give each dashboard its own title`);
+    uids.set(f.key, f.file);
+    titles.set(title, f.file);
   }
   if (problems.length > 0) {
     throw new ActionError(`Input 'dashboards-path': ${problems.length} problem(s) in the dashboards; nothing was written to Grafana:\n${problems.map((p) => `  ${p}`).join('\n')}`,

@@ -65,8 +65,9 @@ export async function removeEnvironmentFromGrafana(api: GrafanaClient, repositor
   await Promise.all(dashboards.map(async (d) => {
     if (await deleteIfPresent(api, `/api/dashboards/uid/${encodeURIComponent(d.uid)}`)) removed.push(`Grafana dashboard '${d.title}'`);
   }));
-  const uid = folderUid(repository, environment);
-  if (await deleteIfPresent(api, `/api/folders/${encodeURIComponent(uid)}`)) removed.push(`Grafana folder '${folderTitle(environment)}'`);
+  // Looked up first, so destroying what is already gone makes no write at all.
+  const folder = await api.find<Folder>(`/api/folders/${encodeURIComponent(folderUid(repository, environment))}`);
+  if (folder && await deleteIfPresent(api, `/api/folders/${encodeURIComponent(folder.uid)}`)) removed.push(`Grafana folder '${folder.title}'`);
   const ds = await api.find<Datasource>(`/api/datasources/name/${encodeURIComponent(datasourceName(environment))}`);
   if (ds && await deleteIfPresent(api, `/api/datasources/uid/${encodeURIComponent(ds.uid)}`)) removed.push(`Grafana data source '${ds.name}'`);
   return removed;

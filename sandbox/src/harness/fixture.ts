@@ -24,6 +24,8 @@ export interface PreviewFixture {
   readOnlyToken: string;
   /** Opens a new PR in the sandbox's GitHub and returns its number. */
   pullRequest(): number;
+  /** Closes (or merges) a PR, as GitHub does when the author closes it. */
+  closePullRequest(pr: number, merged?: boolean): void;
   run(inputs: Record<string, string>, as?: RunAs): Promise<ActionRun>;
   state(): SandboxSnapshot;
   comments(pr: number): string[];
@@ -53,6 +55,11 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
       const n = nextPr++;
       sandbox.github.addPullRequest(REPOSITORY, n);
       return n;
+    },
+    closePullRequest(pr, merged = false) {
+      const p = sandbox.github.pulls.get(`${REPOSITORY}#${pr}`);
+      if (!p) throw new Error(`no pull request #${pr}`);
+      Object.assign(p, { state: 'closed', merged, closedAt: new Date(), updatedAt: new Date() });
     },
     async run(inputs, as = {}) {
       const env: Record<string, string | undefined> = {

@@ -1,0 +1,200 @@
+import { AmpClient, CreateWorkspaceCommand } from '@aws-sdk/client-amp';
+import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { ActionRun } from '../../sandbox/src/harness/run-action';
+import { PreviewFixture, REGION, REPOSITORY, startFixture } from '../../sandbox/src/harness/fixture';
+import { STATIC_CREDENTIALS } from '../../sandbox/src/models/credentials';
+
+let fx: PreviewFixture;
+
+beforeAll(async () => {
+  fx = await startFixture({ latencies: { grafanaCreate: 300, ampDelete: 100, cfnResource: { default: 20, ChangeSet: 40, 'AWS::IAM::Role': 40, 'ECS::Stabilize': 100 } } });
+});
+afterAll(() => fx.close());
+beforeEach(() => {
+  fx.reset();
+  fx.sandbox.ecs.clearTaskFailure();
+});
+
+function ok(run: ActionRun): ActionRun {
+  if (run.code !== 0) throw new Error(`action failed (${run.code}):\n${run.log}`);
+  return run;
+}
+
+const HOUR = 3_600_000;
+const envTag = 'ecs-amp-action:environment';
+const sdk = () => ({ region: REGION, endpoint: fx.sandbox.url, credentials: STATIC_CREDENTIALS });
+
+/** Everything in the sandbox that belongs to an environment, read from the sandbox's state, not the action's words. */
+function footprint(env: string) {
+  const state = fx.state();
+  const grafana = state.grafanaWorkspaces.flatMap((w) => [
+    ...w.dataSources.filter((d) => d.name === `AMP ${env}`).map((d) => `datasource ${d.uid}`),
+    ...w.folders.filter((f) => f.title === `Preview ${env}`).map((f) => `folder ${f.uid}`),
+    ...w.dashboards.filter((d) => d.title.endsWith(`(${env})`)).map((d) => `dashboard ${d.uid}`),
+  ]);
+  return [
+    ...state.stacks.filter((s) => s.status !== 'DELETE_COMPLETE' && s.tags[envTag] === env).map((s) => `stack ${s.stackName}`),
+    ...state.ampWorkspaces.filter((w) => w.tags[envTag] === env).map((w) => `amp ${w.id}`),
+    ...grafana,
+  ];
+}
+
+const closePr = (pr: number, merged = false) => fx.closePullRequest(pr, merged);
+describe('destroy through dist/index.js', () => {
+  it('removes everything provision, deploy and dashboard made, says so in the PR comment, and succeeds again when all is gone', async () => {
+    const pr = fx.pullRequest();
+    ok(await fx.run({ mode: 'provision' }, { pr }));
+    ok(await fx.run({ mode: 'deploy' }, { pr }));
+    ok(await fx.run({ mode: 'dashboard' }, { pr }));
+    expect(footprint(`pr-${pr}`).length).toBeGreaterThanOrEqual(5);
+    closePr(pr);
+
+    const run = ok(await fx.run({ mode: 'destroy' }, { pr }));
+    expect(footprint(`pr-${pr}`)).toEqual([]);
+    const removed = JSON.parse(run.outputs.removed) as { environment: string; removed: string[]; kept: string[] }[];
+    expect(removed[0].environment).toBe(`pr-${pr}`);
+    expect(removed[0].removed).toEqual(expect.arrayContaining([`stack preview-shop-pr-${pr}`, expect.stringMatching(/^AMP workspace ws-/),
+      expect.stringMatching(/^Grafana folder/), expect.stringMatching(/^Grafana data source/), expect.stringMatching(/^Grafana dashboard/)]));
+    expect(removed[0].kept).toEqual([expect.stringMatching(/^Grafana workspace g-\w+ \(shared/)]);
+    expect(run.log).toMatch(/DELETE_COMPLETE\s+AWS::ECS::Service Service/);
+    const comments = fx.comments(pr);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('(destroyed)');
+    expect(comments[0]).toContain(`stack preview-shop-pr-${pr}`);
+    // The shared workspace stays, and no token outlives the step.
+    const ws = fx.state().grafanaWorkspaces.find((w) => w.name === 'acme-shop-previews')!;
+    expect(ws.serviceAccounts.reduce((n, s) => n + s.tokens, 0)).toBe(0);
+
+    fx.sandbox.clearLog();
+    const again = ok(await fx.run({ mode: 'destroy' }, { pr }));
+    expect(again.log).toContain('nothing to remove: the environment was already gone');
+    expect(fx.sandbox.log.filter((e) => e.mutating && e.service !== 'github' && !/ServiceAccountToken/.test(e.operation))).toEqual([]);
+  });
+
+  it('cleans up after a deploy that failed half-way', async () => {
+    const pr = fx.pullRequest();
+    const stackName = `preview-shop-pr-${pr}`;
+    ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+    fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'Service', stackName }, 'Resource handler returned message: "Invalid request provided"', { operation: 'CREATE' });
+    expect((await fx.run({ mode: 'deploy' }, { pr })).code).toBe(1);
+    expect(footprint(`pr-${pr}`)).toEqual(expect.arrayContaining([`stack ${stackName}`, expect.stringMatching(/^amp ws-/)]));
+
+    ok(await fx.run({ mode: 'destroy', grafana: 'false' }, { pr }));
+    expect(footprint(`pr-${pr}`)).toEqual([]);
+  });
+
+  it('retries a resource that fails to delete, naming it and the reason', async () => {
+    const pr = fx.pullRequest();
+    const stackName = `preview-shop-pr-${pr}`;
+    ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+    ok(await fx.run({ mode: 'deploy' }, { pr }));
+    fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'Cluster', stackName }, 'The Cluster cannot be deleted while Container Instances are active or draining.', { operation: 'DELETE' });
+
+    const run = ok(await fx.run({ mode: 'destroy', grafana: 'false' }, { pr }));
+    expect(run.log).toMatch(/DELETE_FAILED\s+AWS::ECS::Cluster Cluster — The Cluster cannot be deleted/);
+    expect(run.log).toMatch(/Cluster \(AWS::ECS::Cluster\): The Cluster cannot be deleted while Container Instances are active or draining\.; retrying/);
+    expect(footprint(`pr-${pr}`)).toEqual([]);
+  });
+
+  it('refuses a stack whose tags name another repository, even when named explicitly, and leaves it alone', async () => {
+    const pr = fx.pullRequest();
+    const cfn = new CloudFormationClient(sdk());
+    await cfn.send(new CreateStackCommand({
+      StackName: 'someone-elses-stack',
+      TemplateBody: JSON.stringify({ Resources: { Logs: { Type: 'AWS::Logs::LogGroup', Properties: {} } } }),
+      Tags: [{ Key: 'ecs-amp-action:managed-by', Value: 'ecs-amp-action' }, { Key: 'ecs-amp-action:repository', Value: 'other/repo' }, { Key: envTag, Value: `pr-${pr}` }],
+    }));
+    await waitFor(() => fx.state().stacks.some((s) => s.stackName === 'someone-elses-stack' && s.status === 'CREATE_COMPLETE'));
+    const amp = new AmpClient(sdk());
+    const foreign = await amp.send(new CreateWorkspaceCommand({ alias: `acme/shop/pr-${pr}`, tags: { 'ecs-amp-action:repository': 'other/repo', [envTag]: `pr-${pr}` } }));
+
+    const run = await fx.run({ mode: 'destroy', grafana: 'false', 'stack-name': 'someone-elses-stack' }, { pr });
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/Stack someone-elses-stack is not tagged as created by ecs-amp-action for acme\/shop environment 'pr-\d+'; refusing to delete it/);
+    const state = fx.state();
+    expect(state.stacks.find((s) => s.stackName === 'someone-elses-stack')!.status).toBe('CREATE_COMPLETE');
+    expect(state.ampWorkspaces.map((w) => w.id)).toContain(foreign.workspaceId);
+  });
+
+  it('never deletes a workspace given by amp-workspace-id', async () => {
+    const amp = new AmpClient(sdk());
+    const given = await amp.send(new CreateWorkspaceCommand({ alias: 'shared-metrics' }));
+    await waitFor(() => fx.state().ampWorkspaces.find((w) => w.id === given.workspaceId)?.status === 'ACTIVE');
+    const pr = fx.pullRequest();
+    ok(await fx.run({ mode: 'deploy', 'amp-workspace-id': given.workspaceId! }, { pr }));
+    const run = ok(await fx.run({ mode: 'destroy', grafana: 'false', 'amp-workspace-id': given.workspaceId! }, { pr }));
+    expect(fx.state().ampWorkspaces.map((w) => w.id)).toContain(given.workspaceId);
+    expect(JSON.parse(run.outputs.removed)[0].kept).toEqual([`AMP workspace ${given.workspaceId} (given by amp-workspace-id)`]);
+    expect(footprint(`pr-${pr}`)).toEqual([]);
+  });
+
+  it('deploy and provision for a closed PR create nothing', async () => {
+    const pr = fx.pullRequest();
+    closePr(pr, true);
+    for (const mode of ['provision', 'deploy', 'dashboard']) {
+      const run = ok(await fx.run({ mode }, { pr }));
+      expect(run.log).toContain(`PR #${pr} is merged, so ${mode} created nothing`);
+    }
+    expect(fx.sandbox.log.filter((e) => e.service !== 'github')).toEqual([]);
+    expect(footprint(`pr-${pr}`)).toEqual([]);
+    expect(fx.comments(pr)).toEqual([]);
+  });
+});
+
+describe('cleanup through dist/index.js', () => {
+  it('removes closed-PR, expired and orphaned environments, keeps the live one, and reports each', async () => {
+    const [closed, live, idle] = [fx.pullRequest(), fx.pullRequest(), fx.pullRequest()];
+    for (const pr of [closed, live, idle]) {
+      ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+      ok(await fx.run({ mode: 'deploy' }, { pr }));
+    }
+    ok(await fx.run({ mode: 'provision', grafana: 'false', environment: 'orphan' }));
+    closePr(closed);
+    fx.sandbox.cloudformation.age(`preview-shop-pr-${idle}`, 100 * HOUR);
+    for (const w of fx.state().ampWorkspaces.filter((x) => [`pr-${idle}`, 'orphan'].includes(x.tags[envTag]))) fx.sandbox.amp.age(w.id, 100 * HOUR);
+
+    const dry = ok(await fx.run({ mode: 'cleanup', 'dry-run': 'true', comment: 'false' }));
+    expect(JSON.parse(dry.outputs.removed)).toEqual([]);
+    expect(footprint(`pr-${closed}`).length).toBeGreaterThan(0);
+    expect(dry.summary).toMatch(new RegExp(`\\| \`pr-${closed}\` \\| stale: PR #${closed} closed \\|.*\\| would remove \\(dry run\\) \\|`));
+
+    const run = ok(await fx.run({ mode: 'cleanup', comment: 'false' }));
+    const removed = (JSON.parse(run.outputs.removed) as { environment: string; reason: string }[]);
+    expect(removed.map((r) => r.environment)).toEqual(expect.arrayContaining([`pr-${closed}`, `pr-${idle}`, 'orphan']));
+    expect(removed.map((r) => r.environment)).not.toContain(`pr-${live}`);
+    expect(removed.find((r) => r.environment === `pr-${idle}`)!.reason).toMatch(/^idle 4d \(ttl 3d\)$/);
+    for (const env of [`pr-${closed}`, `pr-${idle}`, 'orphan']) expect(footprint(env)).toEqual([]);
+    expect(footprint(`pr-${live}`).length).toBeGreaterThanOrEqual(2);
+    expect(run.summary).toMatch(new RegExp(`\\| \`pr-${live}\` \\| kept: PR #${live} open`));
+  });
+
+  it('sweeps 50 environments under 30% throttling and removes every stale one', async () => {
+    const amp = new AmpClient(sdk());
+    const prs = Array.from({ length: 50 }, () => fx.pullRequest());
+    await Promise.all(prs.map((pr) => amp.send(new CreateWorkspaceCommand({
+      alias: `acme/shop/pr-${pr}`,
+      tags: { 'ecs-amp-action:managed-by': 'ecs-amp-action', 'ecs-amp-action:repository': REPOSITORY, [envTag]: `pr-${pr}`, 'ecs-amp-action:pr': String(pr) },
+    }))));
+    await waitFor(() => prs.every((pr) => fx.state().ampWorkspaces.find((w) => w.tags[envTag] === `pr-${pr}`)?.status === 'ACTIVE'));
+    const stale = prs.filter((_, i) => i % 2 === 0);
+    for (const pr of stale) closePr(pr);
+    fx.sandbox.setFaults({ throttleRate: 0.3 });
+
+    const run = ok(await fx.run({ mode: 'cleanup', comment: 'false', 'max-concurrency': '8' }));
+    const throttled = fx.sandbox.log.filter((e) => e.injected === 'throttle').length;
+    fx.reset();
+    expect(throttled).toBeGreaterThan(20);
+    expect((JSON.parse(run.outputs.removed) as { environment: string }[]).map((r) => r.environment).sort()).toEqual(stale.map((pr) => `pr-${pr}`).sort());
+    for (const pr of stale) expect(footprint(`pr-${pr}`)).toEqual([]);
+    for (const pr of prs.filter((p) => !stale.includes(p))) expect(footprint(`pr-${pr}`)).toHaveLength(1);
+  }, 120_000);
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
