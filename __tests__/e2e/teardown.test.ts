@@ -71,6 +71,20 @@ describe('destroy through dist/index.js', () => {
     expect(fx.sandbox.log.filter((e) => e.mutating && e.service !== 'github' && !/ServiceAccountToken/.test(e.operation))).toEqual([]);
   });
 
+  it('lets an environment be provisioned again after destroy, although AMP replays the old client token', async () => {
+    const pr = fx.pullRequest();
+    const first = ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+    ok(await fx.run({ mode: 'destroy', grafana: 'false' }, { pr }));
+    for (let round = 0; round < 2; round++) {
+      const again = ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+      expect(again.log).toContain('which was deleted (an earlier environment of the same name); creating a new one');
+      expect(again.outputs['amp-workspace-id']).not.toBe(first.outputs['amp-workspace-id']);
+      expect(fx.state().ampWorkspaces.filter((w) => w.tags[envTag] === `pr-${pr}`).map((w) => [w.id, w.status])).toEqual([[again.outputs['amp-workspace-id'], 'ACTIVE']]);
+      ok(await fx.run({ mode: 'destroy', grafana: 'false' }, { pr }));
+    }
+    expect(footprint(`pr-${pr}`)).toEqual([]);
+  });
+
   it('cleans up after a deploy that failed half-way', async () => {
     const pr = fx.pullRequest();
     const stackName = `preview-shop-pr-${pr}`;

@@ -17,6 +17,21 @@ describe('renderReport', () => {
     expect(body).toContain('[g-0123456789 (created)](https://g-0123456789.grafana-workspace.eu-west-1.amazonaws.com)');
   });
 
+  it('once destroyed, shows what was removed and neither the links nor the other modes\' detail', () => {
+    const body = renderReport({
+      ...base,
+      modes: {
+        ...base.modes,
+        dashboard: { status: 'succeeded', finishedAt: '2026-11-25T10:10:00.000Z', durationMs: 1, headline: '1 dashboard(s)', sections: [{ title: 'dashboards', markdown: '[ECS](https://g/d/x)' }] },
+        destroy: { status: 'succeeded', finishedAt: '2026-11-25T11:00:00.000Z', durationMs: 1, headline: 'removed 3 resource(s)', sections: [{ title: 'removed', markdown: '- 🗑️ stack preview-shop-pr-7' }] },
+      },
+    });
+    expect(body).toContain('### 🧹 Preview environment `pr-7` (destroyed)');
+    expect(body).toContain('#### destroy: removed');
+    expect(body).not.toContain('#### dashboard: dashboards');
+    expect(body).not.toContain('https://g-0123456789');
+  });
+
   it('keeps table cells intact when values contain pipes and newlines', () => {
     const body = renderReport({ ...base, modes: { provision: { ...base.modes.provision!, headline: 'a|b\nc' } } });
     expect(body).toContain('a\\|b c');

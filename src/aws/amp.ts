@@ -40,10 +40,10 @@ export function ampUrls(endpoint: string) {
  * The same job re-run, or two runs racing, must land on one workspace: the token is derived from
  * what identifies the environment, so AMP's idempotency collapses concurrent creates.
  */
-export function ampClientToken(owner: Ownership, alias: string, failedIds: string[] = []): string {
-  // A workspace that failed to create would be handed back for the same token; folding the failed
-  // ids in gives the next attempt a new token that racing runs still agree on.
-  const failed = [...failedIds].sort().join(',');
+export function ampClientToken(owner: Ownership, alias: string, skippedIds: string[] = []): string {
+  // A workspace that failed to create, or was deleted, would be handed back for the same token;
+  // folding those ids in gives the next attempt a new token that racing runs still agree on.
+  const failed = [...skippedIds].sort().join(',');
   return createHash('sha256').update(`ecs-amp-action|${owner.repository}|${owner.environment ?? ''}|${alias}|${failed}`).digest('hex').slice(0, 64);
 }
 
@@ -61,19 +61,39 @@ export async function ensureAmpWorkspace(amp: AmpClient, req: EnsureAmpRequest):
   }
   if (failedIds.length > 0) req.log(`Ignoring AMP workspace(s) that failed to create: ${failedIds.join(', ')}`);
   req.log(`Creating AMP workspace with alias '${req.alias}'`);
-  let id: string;
-  try {
-    const out = await amp.send(new CreateWorkspaceCommand({
-      alias: req.alias,
-      clientToken: ampClientToken(req.owner, req.alias, failedIds),
-      tags: req.tags,
-    }));
-    id = out.workspaceId!;
-  } catch (err) {
-    throw new ActionError(describeAwsError('AMP CreateWorkspace', err), fixFor(err, 'aps:CreateWorkspace and aps:TagResource'));
+  // A client token is replayed for hours: after destroy, the same environment's token can answer
+  // with the workspace that was deleted. Such an id is folded into the next token, which racing
+  // runs derive identically, so they still converge on one new workspace.
+  const skipped = [...failedIds];
+  for (let attempt = 1; ; attempt++) {
+    let id: string;
+    try {
+      const out = await amp.send(new CreateWorkspaceCommand({
+        alias: req.alias,
+        clientToken: ampClientToken(req.owner, req.alias, skipped),
+        tags: req.tags,
+      }));
+      id = out.workspaceId!;
+    } catch (err) {
+      throw new ActionError(describeAwsError('AMP CreateWorkspace', err), fixFor(err, 'aps:CreateWorkspace and aps:TagResource'));
+    }
+    const ws = await describeIfExists(amp, id);
+    if (ws && ws.status?.statusCode !== 'DELETING') return toWorkspace(await waitActive(amp, ws, req), 'created');
+    if (attempt >= 10) {
+      throw new ActionError(`AMP CreateWorkspace kept answering with deleted workspaces (${[...skipped, id].join(', ')}).`, 'Re-run in a few minutes.');
+    }
+    req.log(`AMP answered with workspace ${id}, which was deleted (an earlier environment of the same name); creating a new one`);
+    skipped.push(id);
   }
-  const ws = await describe(amp, id);
-  return toWorkspace(await waitActive(amp, ws, req), 'created');
+}
+
+async function describeIfExists(amp: AmpClient, id: string): Promise<WorkspaceDescription | undefined> {
+  try {
+    return (await amp.send(new DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
+  } catch (err) {
+    if (errorName(err) === 'ResourceNotFoundException') return undefined;
+    throw new ActionError(describeAwsError(`AMP DescribeWorkspace ${id}`, err), fixFor(err, 'aps:DescribeWorkspace'));
+  }
 }
 
 /**

@@ -111,7 +111,8 @@ function render(state: ReportState, detail: 'full' | 'compact', errorRoom: numbe
     }
   }
   if (detail === 'full') {
-    for (const mode of MODE_ORDER) {
+    // Once destroyed, the other modes' detail (dashboard links, change sets) points at things that are gone.
+    for (const mode of destroyed ? (['destroy'] as Mode[]) : MODE_ORDER) {
       for (const section of state.modes[mode]?.sections ?? []) lines.push('', `#### ${mode}: ${section.title}`, '', section.markdown);
     }
     const timed = MODE_ORDER.filter((m) => state.modes[m]?.timings && Object.keys(state.modes[m]!.timings!).length > 0);

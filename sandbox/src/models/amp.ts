@@ -65,6 +65,10 @@ export class AmpModel {
       }
       const ws = this.workspaces.get(prior.workspaceId);
       if (ws && this.live(ws)) return { workspaceId: ws.id, arn: ws.arn, status: { statusCode: ws.status }, tags: { ...ws.tags }, kmsKeyArn: ws.kmsKeyArn };
+      // Idempotent replay answers what the first call answered, even when that workspace has since
+      // been deleted. Whether AMP really does this after a deletion is unconfirmed; it is the
+      // stricter assumption, and the action must not be fooled by it.
+      return { workspaceId: prior.workspaceId, arn: `arn:aws:aps:${ctx.region}:${ctx.accountId}:workspace/${prior.workspaceId}`, status: { statusCode: 'CREATING' }, tags, kmsKeyArn };
     }
     const id = `ws-${randomUUID()}`;
     const failCreate = this.failNextCreates > 0;
