@@ -29,16 +29,13 @@ export async function run(): Promise<void> {
   }
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   core.setOutput('environment', inputs.environment);
-  if (mode.createsResources && runContext.prNumber !== undefined) {
-    const state = await pullState(inputs.githubToken, runContext.repository, runContext.prNumber);
-    if (state === 'closed' || state === 'merged') {
-      // Succeed quietly: the PR's destroy has run or is queued, and a red run would only add noise.
-      core.warning(`PR #${runContext.prNumber} is ${state}, so ${inputs.mode} created nothing (destroy removes, or has removed, environment '${inputs.environment}').`);
-      return;
-    }
-  }
   const owner = { repository: runContext.repository, environment: inputs.environment, prNumber: runContext.prNumber };
   core.info(`ecs-amp-action ${inputs.mode}: environment '${inputs.environment}' of ${owner.repository} in ${inputs.region}`);
+
+  // Asked while credentials are being fetched: a GitHub round trip should not delay every run.
+  const prState = mode.createsResources && runContext.prNumber !== undefined
+    ? pullState(inputs.githubToken, runContext.repository, runContext.prNumber)
+    : undefined;
 
   let result: Partial<ModeResult> = {};
   let failure: unknown;
@@ -53,6 +50,12 @@ export async function run(): Promise<void> {
         fromFork: runContext.fromFork,
       })
       : undefined;
+    const state = await prState;
+    if (state === 'closed' || state === 'merged') {
+      // Succeed quietly: the PR's destroy has run or is queued, and a red run would only add noise.
+      core.warning(`PR #${runContext.prNumber} is ${state}, so ${inputs.mode} created nothing (destroy removes, or has removed, environment '${inputs.environment}').`);
+      return;
+    }
     const clients = createClients(inputs.region, credentials);
     result = await mode.run({
       inputs, run: runContext, clients, owner, prepared,

@@ -8,12 +8,23 @@ import type { PullState } from '../teardown/staleness';
 export async function pullState(token: string | undefined, repository: string, prNumber: number): Promise<PullState> {
   if (!token) return 'unknown';
   const [owner, repo] = repository.split('/');
-  try {
-    const { data } = await getOctokit(token).rest.pulls.get({ owner, repo, pull_number: prNumber });
-    if (data.merged) return 'merged';
-    return data.state === 'closed' ? 'closed' : 'open';
-  } catch {
-    // 404 included: GitHub answers 404 to a token that may not see the repository, too.
-    return 'unknown';
+  const octokit = getOctokit(token);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: prNumber });
+      if (data.merged) return 'merged';
+      return data.state === 'closed' ? 'closed' : 'open';
+    } catch (err) {
+      const e = err as { status?: number; response?: { headers?: Record<string, string | undefined> } };
+      // Secondary rate limits answer 403 or 429 with retry-after; 5xx is GitHub having a moment.
+      const retryAfter = Number(e.response?.headers?.['retry-after'] ?? '');
+      const limited = e.status === 429 || (e.status === 403 && Number.isFinite(retryAfter) && retryAfter > 0);
+      if ((limited || (e.status ?? 0) >= 500) && attempt < 4) {
+        await new Promise((r) => setTimeout(r, Math.min(30_000, (retryAfter > 0 ? retryAfter * 1000 : 0) || 1000 * 2 ** attempt)));
+        continue;
+      }
+      // 404 included: GitHub answers 404 to a token that may not see the repository, too.
+      return 'unknown';
+    }
   }
 }

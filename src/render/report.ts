@@ -88,7 +88,11 @@ export function renderReport(state: ReportState, { limit = COMMENT_LIMIT } = {})
 function render(state: ReportState, detail: 'full' | 'compact', errorRoom: number): string {
   const lines: string[] = [commentMarker(state.environment)];
   const destroyed = state.modes.destroy?.status === 'succeeded' && newestMode(state) === 'destroy';
-  lines.push(`### ${destroyed ? '🧹' : '🔭'} Preview environment \`${escapeCode(state.environment)}\`${destroyed ? ' (destroyed)' : ''}`);
+  // The sweep reports on every environment of the repository, not on the one its run happens to be named after.
+  const sweep = newestMode(state) === 'cleanup';
+  lines.push(sweep
+    ? `### 🧹 Preview environments of \`${escapeCode(state.repository)}\`: sweep`
+    : `### ${destroyed ? '🧹' : '🔭'} Preview environment \`${escapeCode(state.environment)}\`${destroyed ? ' (destroyed)' : ''}`);
   lines.push('', `Repository \`${escapeCode(state.repository)}\` · region \`${escapeCode(state.region)}\``, '');
   lines.push('| Step | Status | Finished | Took | Result |', '| --- | --- | --- | --- | --- |');
   for (const mode of MODE_ORDER) {
