@@ -45,6 +45,8 @@ export async function destroy(ctx: ModeContext): Promise<ModeResult> {
       });
     } else {
       result = await timed(timings, 'environment', () => teardown());
+      // Said out loud: otherwise a half-created workspace would silently keep this environment's dashboards.
+      if (grafana) result.kept.push(`Grafana dashboards, folder and data source, if any (workspace ${grafana.id} is ${grafana.status}; re-run destroy once it is ACTIVE)`);
     }
   } catch (err) {
     core.endGroup();
@@ -54,7 +56,7 @@ export async function destroy(ctx: ModeContext): Promise<ModeResult> {
 
   if (inputs.teardown.deleteGrafanaWorkspace && grafana) {
     if (!workspaceUnused) {
-      result.kept.push(`Grafana workspace ${grafana.id} (other environments still use it)`);
+      result.kept.push(`Grafana workspace ${grafana.id} (${grafana.status === 'ACTIVE' ? 'other environments still use it' : `it is ${grafana.status}, so its use could not be checked`})`);
     } else {
       await timed(timings, 'Grafana workspace', () => deleteGrafanaWorkspace(clients.grafana, grafana, repoOwner, { deadline, log }));
       result.removed.push(`Grafana workspace ${grafana.id}`);
@@ -63,7 +65,7 @@ export async function destroy(ctx: ModeContext): Promise<ModeResult> {
         if (roleStack.outcome === 'deleted') result.removed.push(`stack ${grafanaRoleStackName(owner.repository)}`);
       }
     }
-  } else if (grafana) {
+  } else if (grafana?.status === 'ACTIVE') {
     result.kept.push(`Grafana workspace ${grafana.id} (shared; set delete-grafana-workspace: true to remove it with the last environment)`);
   }
   core.endGroup();
