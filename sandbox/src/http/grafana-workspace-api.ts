@@ -5,6 +5,7 @@ import type { GrafanaModel, WorkspaceApiListener } from '../models/grafana';
 import { GrafanaReply, messageOf } from '../models/grafana-http/reply';
 import { matchGrafanaRoute } from '../models/grafana-http/routes';
 import { FaultInjector } from './faults';
+import { readBody } from './read-body';
 
 /** The service name of Grafana API requests in the request log and in fault settings. */
 export const GRAFANA_HTTP_SERVICE = 'grafana-http';
@@ -63,7 +64,7 @@ async function handle(deps: GrafanaListenerDeps, workspaceId: string, req: Incom
     res.end(reply.html ? String(reply.body) : JSON.stringify(reply.body));
   };
 
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_BODY_BYTES);
   if (body === undefined) return send({ status: 413, body: { message: `request body over ${MAX_BODY_BYTES} bytes` } });
 
   // Faults hit the API, not the browser pages a test opens to prove a link.
@@ -81,18 +82,4 @@ async function handle(deps: GrafanaListenerDeps, workspaceId: string, req: Incom
   send(deps.grafana.handleApi(workspaceId, {
     method, path: url.pathname, query: url.searchParams, authorization: req.headers.authorization, body: body.toString('utf8'),
   }));
-}
-
-/** The whole body, or undefined once it exceeds MAX_BODY_BYTES. */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -18,6 +18,7 @@ import { createAwsEndpoint, dispatchTable, ServiceBinding } from './aws-endpoint
 import { FaultInjector } from './faults';
 import { openGrafanaListener } from './grafana-workspace-api';
 import { RestRoute } from './rest-json';
+import { readBody } from './read-body';
 
 /** Fast enough for tests, slow enough that every wait really polls. `npm run sandbox` uses longer ones. */
 export const TEST_LATENCIES: Latencies = {
@@ -176,7 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const server: Server = createServer((req, res) => {
-    readBody(req).then((body) => {
+    readBody(req, MAX_BODY_BYTES).then((body) => {
       if (body === undefined) {
         res.writeHead(413, { 'content-type': 'text/plain' });
         res.end(`request body over ${MAX_BODY_BYTES} bytes`);
@@ -240,17 +241,3 @@ export function snapshotOf({ amp, grafana, iam, cloudformation, github }: Pick<S
 }
 
 export type SandboxSnapshot = ReturnType<typeof snapshotOf>;
-
-/** The whole body, or undefined once it exceeds MAX_BODY_BYTES. */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
