@@ -1,7 +1,7 @@
-import { AmpClient } from '@aws-sdk/client-amp';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { ECSClient } from '@aws-sdk/client-ecs';
-import { GrafanaClient } from '@aws-sdk/client-grafana';
+import type { AmpClient } from '@aws-sdk/client-amp';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { GrafanaClient } from '@aws-sdk/client-grafana';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
 
@@ -28,7 +28,10 @@ export interface AwsClients {
   ecs: ECSClient;
 }
 
-/** Clients are built on first use: a mode pays only for the services it calls. */
+/**
+ * Clients are built, and their SDK packages evaluated, on first use: a mode pays only for the
+ * services it calls.
+ */
 export function createClients(region: string, credentials?: AwsCredentialIdentity): AwsClients {
   const config = clientConfig(region, credentials);
   const cache: Partial<AwsClients> = {};
@@ -36,9 +39,11 @@ export function createClients(region: string, credentials?: AwsCredentialIdentit
     get: () => (cache[key] ??= make()),
   });
   return Object.defineProperties({} as AwsClients, {
-    amp: lazy('amp', () => new AmpClient(config)),
-    grafana: lazy('grafana', () => new GrafanaClient(config)),
-    cloudformation: lazy('cloudformation', () => new CloudFormationClient(config)),
-    ecs: lazy('ecs', () => new ECSClient(config)),
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    amp: lazy('amp', () => new (require('@aws-sdk/client-amp') as typeof import('@aws-sdk/client-amp')).AmpClient(config)),
+    grafana: lazy('grafana', () => new (require('@aws-sdk/client-grafana') as typeof import('@aws-sdk/client-grafana')).GrafanaClient(config)),
+    cloudformation: lazy('cloudformation', () => new (require('@aws-sdk/client-cloudformation') as typeof import('@aws-sdk/client-cloudformation')).CloudFormationClient(config)),
+    ecs: lazy('ecs', () => new (require('@aws-sdk/client-ecs') as typeof import('@aws-sdk/client-ecs')).ECSClient(config)),
+    /* eslint-enable @typescript-eslint/no-require-imports */
   });
 }

@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { ActionError, describeAwsError } from '../util/errors';
 import { clientConfig } from './clients';
@@ -22,6 +21,9 @@ export interface AssumeRoleRequest {
 export async function assumeRoleWithOidc(req: AssumeRoleRequest): Promise<AwsCredentialIdentity> {
   const token = await requestOidcToken(req.audience, req.fromFork);
   core.setSecret(token);
+  // Evaluated only when a role is assumed: runs on configure-aws-credentials' keys never pay for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AssumeRoleWithWebIdentityCommand, STSClient } = require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts');
   const sts = new STSClient(clientConfig(req.region));
   try {
     const out = await sts.send(new AssumeRoleWithWebIdentityCommand({

@@ -1,10 +1,17 @@
 import type { Inputs, Mode, RunContext } from '../inputs/types';
-import { cleanup } from './cleanup';
-import { dashboard } from './dashboard';
-import { destroy } from './destroy';
-import { deploy } from './deploy';
-import { provision } from './provision';
 import type { ModeContext, ModeResult } from './types';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- deliberate lazy loading, see below */
+// Each mode's module (and the AWS SDK packages it imports) is evaluated only when that mode runs:
+// evaluating every client at start-up costs ~100 ms each, on every step of every PR.
+const load = {
+  provision: (): typeof import('./provision') => require('./provision'),
+  deploy: (): typeof import('./deploy') => require('./deploy'),
+  dashboard: (): typeof import('./dashboard') => require('./dashboard'),
+  destroy: (): typeof import('./destroy') => require('./destroy'),
+  cleanup: (): typeof import('./cleanup') => require('./cleanup'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface ModeDefinition {
   /**
@@ -21,11 +28,15 @@ export interface ModeDefinition {
 }
 
 const MODES: Record<Mode, ModeDefinition> = {
-  provision: { run: provision, createsResources: true },
-  deploy: { run: deploy, createsResources: true },
-  dashboard: { ...dashboard, createsResources: true },
-  destroy: { run: destroy },
-  cleanup: { run: cleanup },
+  provision: { run: (ctx) => load.provision().provision(ctx), createsResources: true },
+  deploy: { run: (ctx) => load.deploy().deploy(ctx), createsResources: true },
+  dashboard: {
+    prepare: (inputs, run) => load.dashboard().dashboard.prepare(inputs, run),
+    run: (ctx) => load.dashboard().dashboard.run(ctx),
+    createsResources: true,
+  },
+  destroy: { run: (ctx) => load.destroy().destroy(ctx) },
+  cleanup: { run: (ctx) => load.cleanup().cleanup(ctx) },
 };
 
 export function modeFor(mode: Mode): ModeDefinition {
