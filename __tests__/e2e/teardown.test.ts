@@ -181,6 +181,12 @@ describe('cleanup through dist/index.js', () => {
     for (const env of [`pr-${closed}`, `pr-${idle}`, 'orphan']) expect(footprint(env)).toEqual([]);
     expect(footprint(`pr-${live}`).length).toBeGreaterThanOrEqual(2);
     expect(run.summary).toMatch(new RegExp(`\\| \`pr-${live}\` \\| kept: PR #${live} open`));
+    // Each removed PR's comment says so, as destroy's would; the live one's does not, and none is created.
+    expect(fx.comments(closed)).toHaveLength(1);
+    expect(fx.comments(closed)[0]).toContain('(destroyed)');
+    expect(fx.comments(closed)[0]).toMatch(new RegExp(`in the scheduled sweep: PR #${closed} closed`));
+    expect(fx.comments(idle)[0]).toMatch(/in the scheduled sweep: idle 4d \(ttl 3d\)/);
+    expect(fx.comments(live)[0]).not.toContain('(destroyed)');
   });
 
   it('sweeps 50 environments under 30% throttling and removes every stale one', async () => {
@@ -202,6 +208,7 @@ describe('cleanup through dist/index.js', () => {
     expect((JSON.parse(run.outputs.removed) as { environment: string }[]).map((r) => r.environment).sort()).toEqual(stale.map((pr) => `pr-${pr}`).sort());
     for (const pr of stale) expect(footprint(`pr-${pr}`)).toEqual([]);
     for (const pr of prs.filter((p) => !stale.includes(p))) expect(footprint(`pr-${pr}`)).toHaveLength(1);
+    for (const pr of stale) expect(fx.comments(pr)).toEqual([]);
   }, 120_000);
 });
 

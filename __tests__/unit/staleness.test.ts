@@ -7,23 +7,23 @@ const ttl = 72 * 3_600_000;
 
 describe('judge', () => {
   it('removes environments of closed and merged PRs at once', () => {
-    expect(judge({ environment: 'pr-1', prNumber: 1, lastActivityAt: hoursAgo(1), parts: [] }, 'closed', now, ttl)).toEqual({ stale: true, reason: 'PR #1 closed' });
-    expect(judge({ environment: 'pr-2', prNumber: 2, lastActivityAt: hoursAgo(1), parts: [] }, 'merged', now, ttl)).toEqual({ stale: true, reason: 'PR #2 merged' });
+    expect(judge({ environment: 'pr-1', prNumber: 1, lastActivityAt: hoursAgo(1) }, 'closed', now, ttl)).toEqual({ stale: true, reason: 'PR #1 closed' });
+    expect(judge({ environment: 'pr-2', prNumber: 2, lastActivityAt: hoursAgo(1) }, 'merged', now, ttl)).toEqual({ stale: true, reason: 'PR #2 merged' });
   });
 
   it('removes anything idle past the ttl, even with an open PR', () => {
-    expect(judge({ environment: 'pr-3', prNumber: 3, lastActivityAt: hoursAgo(100), parts: [] }, 'open', now, ttl)).toEqual({ stale: true, reason: 'idle 4d (ttl 3d)' });
+    expect(judge({ environment: 'pr-3', prNumber: 3, lastActivityAt: hoursAgo(100) }, 'open', now, ttl)).toEqual({ stale: true, reason: 'idle 4d (ttl 3d)' });
   });
 
   it('keeps a recent environment of an open PR, and one whose PR state is unknown', () => {
-    expect(judge({ environment: 'pr-4', prNumber: 4, lastActivityAt: hoursAgo(2), parts: [] }, 'open', now, ttl)).toEqual({ stale: false, reason: 'PR #4 open, idle 2h' });
-    expect(judge({ environment: 'pr-5', prNumber: 5, lastActivityAt: hoursAgo(2), parts: [] }, 'unknown', now, ttl).stale).toBe(false);
-    expect(judge({ environment: 'pr-6', prNumber: 6, parts: [] }, 'unknown', now, ttl).stale).toBe(false);
+    expect(judge({ environment: 'pr-4', prNumber: 4, lastActivityAt: hoursAgo(2) }, 'open', now, ttl)).toEqual({ stale: false, reason: 'PR #4 open, idle 2h' });
+    expect(judge({ environment: 'pr-5', prNumber: 5, lastActivityAt: hoursAgo(2) }, 'unknown', now, ttl).stale).toBe(false);
+    expect(judge({ environment: 'pr-6', prNumber: 6 }, 'unknown', now, ttl).stale).toBe(false);
   });
 
   it('removes an environment with no PR that was never deployed, keeps a recent branch environment', () => {
-    expect(judge({ environment: 'orphan', parts: [] }, undefined, now, ttl)).toEqual({ stale: true, reason: 'no PR and never deployed' });
-    expect(judge({ environment: 'main', lastActivityAt: hoursAgo(5), parts: [] }, undefined, now, ttl).stale).toBe(false);
+    expect(judge({ environment: 'orphan' }, undefined, now, ttl)).toEqual({ stale: true, reason: 'no PR and never deployed' });
+    expect(judge({ environment: 'main', lastActivityAt: hoursAgo(5) }, undefined, now, ttl).stale).toBe(false);
   });
 });
 

@@ -225,8 +225,11 @@ export async function listRepositoryWorkspaces(amp: AmpClient, repository: strin
  * waits until they are gone. A workspace named by amp-workspace-id is the user's and is never
  * passed here. Returns the ids deleted.
  */
-export async function deleteEnvironmentWorkspaces(amp: AmpClient, req: { owner: Ownership; deadline: number; log: (line: string) => void }): Promise<string[]> {
-  const mine = (await listRepositoryWorkspaces(amp, req.owner.repository)).filter((w) => w.environment === req.owner.environment);
+export async function deleteEnvironmentWorkspaces(amp: AmpClient, req: { owner: Ownership; known?: string[]; deadline: number; log: (line: string) => void }): Promise<string[]> {
+  // `known`: ids the caller found by the same ownership tags a moment ago (cleanup lists them all once).
+  const mine = req.known
+    ? req.known.map((id) => ({ id, status: 'UNKNOWN' }))
+    : (await listRepositoryWorkspaces(amp, req.owner.repository)).filter((w) => w.environment === req.owner.environment);
   await Promise.all(mine.map(async (ws) => {
     if (ws.status !== 'DELETING') {
       req.log(`Deleting AMP workspace ${ws.id} (${ws.status})`);

@@ -24,7 +24,11 @@ export async function publishReport(update: ReportState, opts: PublishOptions): 
   }
 }
 
-async function postComment(update: ReportState, opts: PublishOptions): Promise<ReportState | undefined> {
+/**
+ * Merges `update` into the environment's sticky comment. With `create: false` only an existing
+ * comment is updated (the sweep must not start conversations on long-closed PRs). Never throws.
+ */
+export async function postComment(update: ReportState, opts: PublishOptions & { create?: boolean }): Promise<ReportState | undefined> {
   if (opts.prNumber === undefined) {
     core.warning('No pull request in this run\'s context, so no PR comment was posted. Set comment: false to silence this on push or schedule runs.');
     return undefined;
@@ -41,7 +45,9 @@ async function postComment(update: ReportState, opts: PublishOptions): Promise<R
         merged = mergeState(previous ? parseState(previous) : undefined, update);
         return renderReport(merged);
       },
+      { create: opts.create ?? true },
     );
+    if (!result) return undefined;
     core.info(`${result.created ? 'Posted' : 'Updated'} the PR comment: ${result.url}`);
     return merged;
   } catch (err) {

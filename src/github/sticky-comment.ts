@@ -28,16 +28,18 @@ export async function findStickyComment(octokit: Octokit, target: StickyCommentT
 }
 
 /**
- * Updates the environment's comment in place, or creates it. `render` gets the previous body so
- * the caller can merge what earlier modes reported.
+ * Updates the environment's comment in place, or creates it (unless `create` is false). `render`
+ * gets the previous body so the caller can merge what earlier modes reported.
  */
 export async function upsertStickyComment(
   target: StickyCommentTarget,
   render: (previousBody: string | undefined) => string,
-): Promise<{ id: number; url: string; created: boolean }> {
+  { create = true } = {},
+): Promise<{ id: number; url: string; created: boolean } | undefined> {
   const octokit = getOctokit(target.token);
   const [owner, repo] = target.repository.split('/');
   const existing = await findStickyComment(octokit, target);
+  if (!existing && !create) return undefined;
   const body = render(existing?.body);
   if (existing) {
     const res = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });

@@ -3,7 +3,8 @@ import { listRepositoryWorkspaces } from '../aws/amp';
 import { findGrafanaWorkspace } from '../aws/grafana';
 import { withGrafanaToken } from '../aws/grafana-token';
 import { listEnvironmentStacks } from '../aws/stacks';
-import { defaultStackName } from '../inputs/parse';
+import { postComment } from '../github/publish';
+import { renderTeardown } from '../render/teardown';
 import { pullState } from '../github/pull-state';
 import { GrafanaClient } from '../grafana/client';
 import { environmentsInGrafana } from '../grafana/teardown';
@@ -50,12 +51,15 @@ export async function cleanup(ctx: ModeContext): Promise<ModeResult> {
     await timed(timings, 'teardown', () => mapSettled(stale, inputs.teardown.maxConcurrency, async (row) => {
       const env = row.record.environment;
       try {
+        const started = Date.now();
         const result = await destroyEnvironment(clients, {
           owner: { repository: owner.repository, environment: env, prNumber: row.record.prNumber },
-          stackName: row.record.stackName ?? defaultStackName(owner.repository, env),
+          stackName: row.record.stackName,
+          ampWorkspaceIds: row.record.ampWorkspaceIds,
           grafana: api, deadline: ctx.deadline, log: (line) => core.info(`[${env}] ${line}`),
         });
         row.outcome = { removed: result.removed };
+        await markDestroyed(ctx, row, result.removed, Date.now() - started);
       } catch (err) {
         row.outcome = { removed: err instanceof TeardownError ? err.result.removed : [], error: (err as Error).message };
       }
@@ -66,10 +70,20 @@ export async function cleanup(ctx: ModeContext): Promise<ModeResult> {
   let rows: Row[];
   core.startGroup('Sweeping stale preview environments');
   try {
-    rows = grafana?.status === 'ACTIVE'
-      ? await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: TOKEN_TTL_SECONDS, log: (l) => core.info(l) }, (token) =>
-        sweep(new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => core.info(l) })))
-      : await sweep();
+    let swept = false;
+    try {
+      rows = grafana?.status === 'ACTIVE'
+        ? await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: TOKEN_TTL_SECONDS, log: (l) => core.info(l) }, (token) => {
+          swept = true;
+          return sweep(new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => core.info(l) }));
+        })
+        : await sweep();
+    } catch (err) {
+      // Without a Grafana token the AWS resources (what costs money) can still be swept.
+      if (swept) throw err;
+      core.warning(`Sweeping without Grafana (its dashboards stay until the next sweep): ${(err as Error).message}`);
+      rows = await sweep();
+    }
   } finally {
     core.endGroup();
   }
@@ -83,6 +97,25 @@ export async function cleanup(ctx: ModeContext): Promise<ModeResult> {
   return result;
 }
 
+/**
+ * Turns the environment's PR comment into "destroyed", as destroy would have: a preview that
+ * vanished without a word is what the sweep exists to prevent. Only an existing comment is updated.
+ */
+async function markDestroyed(ctx: ModeContext, row: Row, removed: string[], durationMs: number): Promise<void> {
+  const prNumber = row.record.prNumber;
+  if (prNumber === undefined || !ctx.inputs.githubToken) return;
+  await postComment({
+    environment: row.record.environment, repository: ctx.owner.repository, region: ctx.inputs.region, prNumber, links: [],
+    modes: {
+      destroy: {
+        status: 'succeeded', finishedAt: new Date().toISOString(), durationMs,
+        headline: `removed ${removed.length} resource(s) in the scheduled sweep: ${row.verdict.reason}`,
+        sections: [{ title: 'removed', markdown: renderTeardown({ environment: row.record.environment, removed, kept: [] }) }],
+      },
+    },
+  }, { comment: true, token: ctx.inputs.githubToken, prNumber, create: false });
+}
+
 /** Joins what the stacks, AMP workspaces and Grafana say into one record per environment. */
 async function discover(ctx: ModeContext, api?: GrafanaClient): Promise<EnvironmentRecord[]> {
   const { clients, owner } = ctx;
@@ -92,7 +125,7 @@ async function discover(ctx: ModeContext, api?: GrafanaClient): Promise<Environm
     api ? environmentsInGrafana(api, owner.repository) : Promise.resolve(new Map()),
   ]);
   const records = new Map<string, EnvironmentRecord>();
-  const entry = (env: string) => records.get(env) ?? records.set(env, { environment: env, parts: [] }).get(env)!;
+  const entry = (env: string) => records.get(env) ?? records.set(env, { environment: env, parts: [], ampWorkspaceIds: [] }).get(env)!;
   const touch = (r: EnvironmentRecord, at?: Date) => {
     if (at && (!r.lastActivityAt || at > r.lastActivityAt)) r.lastActivityAt = at;
   };
@@ -108,6 +141,7 @@ async function discover(ctx: ModeContext, api?: GrafanaClient): Promise<Environm
     const r = entry(w.environment);
     r.prNumber ??= w.prNumber;
     r.parts.push(`AMP workspace ${w.id}`);
+    r.ampWorkspaceIds.push(w.id);
     touch(r, w.createdAt);
   }
   for (const [env, footprint] of inGrafana) {

@@ -7,6 +7,7 @@ import { GrafanaClient } from '../grafana/client';
 import { environmentsInGrafana } from '../grafana/teardown';
 import { destroyEnvironment, TeardownError, TeardownResult } from '../teardown/environment';
 import { timed } from '../util/timing';
+import { renderTeardown } from '../render/teardown';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
 import { grafanaRoleStackName } from './provision';
 import { ModeContext, ModeFailure, ModeResult } from './types';
@@ -97,9 +98,4 @@ function resultOf(result: TeardownResult, timings: Record<string, number>): Mode
     sections: [{ title: 'removed', markdown: renderTeardown(result) }],
     timings,
   };
-}
-
-export function renderTeardown(result: TeardownResult): string {
-  const lines = [...result.removed.map((r) => `- 🗑️ ${r}`), ...result.kept.map((k) => `- 📌 kept: ${k}`)];
-  return lines.length ? lines.join('\n') : '- nothing was left to remove';
 }

@@ -8,8 +8,10 @@ import { ActionError } from '../util/errors';
 
 export interface TeardownRequest {
   owner: Ownership & { environment: string };
-  /** The environment's stack (stack-name, or as cleanup found it). */
-  stackName: string;
+  /** The environment's stack (stack-name, or as cleanup found it); undefined when cleanup found none. */
+  stackName?: string;
+  /** The environment's AMP workspaces when the caller already listed them (cleanup), saving a listing per environment. */
+  ampWorkspaceIds?: string[];
   /** Set when the user named the AMP workspace (amp-workspace-id): that one is theirs and is kept. */
   givenAmpWorkspaceId?: string;
   /** The Grafana API of the repository's workspace, when there is one. */
@@ -39,14 +41,15 @@ export class TeardownError extends ActionError {
 export async function destroyEnvironment(clients: AwsClients, req: TeardownRequest): Promise<TeardownResult> {
   const { owner, log } = req;
   const result: TeardownResult = { environment: owner.environment, removed: [], kept: [] };
+  const stackName = req.stackName;
   const tasks: Promise<void>[] = [
-    destroyStack(clients.cloudformation, req.stackName, owner, { deadline: req.deadline, log: (l) => log(`[stack] ${l}`) }).then((r) => {
-      if (r.outcome === 'deleted') result.removed.push(`stack ${req.stackName}`);
-      else log(`[stack] No stack ${req.stackName}: already gone or never deployed`);
+    stackName === undefined ? Promise.resolve() : destroyStack(clients.cloudformation, stackName, owner, { deadline: req.deadline, log: (l) => log(`[stack] ${l}`) }).then((r) => {
+      if (r.outcome === 'deleted') result.removed.push(`stack ${stackName}`);
+      else log(`[stack] No stack ${stackName}: already gone or never deployed`);
     }),
     req.givenAmpWorkspaceId
       ? Promise.resolve().then(() => { result.kept.push(`AMP workspace ${req.givenAmpWorkspaceId} (given by amp-workspace-id)`); })
-      : deleteEnvironmentWorkspaces(clients.amp, { owner, deadline: req.deadline, log: (l) => log(`[amp] ${l}`) }).then((ids) => {
+      : deleteEnvironmentWorkspaces(clients.amp, { owner, known: req.ampWorkspaceIds, deadline: req.deadline, log: (l) => log(`[amp] ${l}`) }).then((ids) => {
         if (ids.length === 0) log('[amp] No AMP workspace of this environment: already gone');
         result.removed.push(...ids.map((id) => `AMP workspace ${id}`));
       }),

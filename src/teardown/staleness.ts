@@ -7,6 +7,8 @@ export interface EnvironmentRecord {
   /** Human list of what exists ("stack preview-shop-pr-1", "AMP workspace ws-…", "Grafana folder"). */
   parts: string[];
   stackName?: string;
+  /** AMP workspaces tagged for the environment (not already DELETING). */
+  ampWorkspaceIds: string[];
 }
 
 export type PullState = 'open' | 'closed' | 'merged' | 'unknown';
@@ -21,7 +23,7 @@ export interface Verdict {
  * longer than the TTL goes even with an open PR (a forgotten draft still costs money); when the PR
  * state cannot be read, only the TTL decides, so a GitHub outage never deletes a live preview.
  */
-export function judge(env: EnvironmentRecord, pull: PullState | undefined, now: number, ttlMs: number): Verdict {
+export function judge(env: Pick<EnvironmentRecord, 'environment' | 'prNumber' | 'lastActivityAt'>, pull: PullState | undefined, now: number, ttlMs: number): Verdict {
   const idleMs = env.lastActivityAt ? now - env.lastActivityAt.getTime() : undefined;
   const idle = idleMs === undefined ? 'never deployed' : `idle ${formatAge(idleMs)}`;
   if (env.prNumber !== undefined) {
