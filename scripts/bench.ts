@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: what users wait for. Start-up (process spawn to the first AWS request the
  * sandbox sees), a first provision, a re-run that reuses everything, the dashboard step (first and
- * again) and destroy; medians over a few runs.
+ * again), destroy, and a cleanup sweep of 50 environments (25 stale) under 30 % throttling; medians
+ * over a few runs.
  * The sandbox latencies are the demo's, so the numbers compare polling strategies, not AWS.
  */
-import { startFixture } from '../sandbox/src/harness/fixture';
+import { AmpClient, CreateWorkspaceCommand } from '@aws-sdk/client-amp';
+import { PreviewFixture, REGION, REPOSITORY, startFixture } from '../sandbox/src/harness/fixture';
+import { STATIC_CREDENTIALS } from '../sandbox/src/models/credentials';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
   const dashboard: number[] = [];
   const dashboardAgain: number[] = [];
   const destroy: number[] = [];
+  let sweep = 0;
   const timed = async (into: number[], inputs: Record<string, string>, pr: number) => {
     const run = await fx.run(inputs, { pr });
     if (run.code !== 0) throw new Error(run.log);
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
       // Keeps the run under AMG's 5-workspaces-per-region quota, and times the whole teardown.
       await timed(destroy, { mode: 'destroy', 'grafana-workspace-name': `bench-${i}`, 'delete-grafana-workspace': 'true' }, pr);
     }
+    sweep = await sweepUnderThrottling(fx);
   } finally {
     await fx.close();
   }
@@ -54,6 +59,24 @@ async function main(): Promise<void> {
   console.log(`re-run, everything reused: median ${median(rerun)} ms`);
   console.log(`dashboard (token, data source + folder, health check ‖ import, token deleted): median ${median(dashboard)} ms; again: ${median(dashboardAgain)} ms`);
   console.log(`destroy (Grafana objects ‖ AMP 2 s ‖ no stack), then the Grafana workspace (3 s) and its role stack: median ${median(destroy)} ms`);
+  console.log(`cleanup of 50 environments, 25 stale (AMP delete 2 s), 30 % of AWS calls throttled, max-concurrency 8: ${sweep} ms`);
+}
+
+/** 50 tagged AMP workspaces, half of them for closed PRs; the sweep must remove those through the throttling. */
+async function sweepUnderThrottling(fx: PreviewFixture): Promise<number> {
+  const amp = new AmpClient({ region: REGION, endpoint: fx.sandbox.url, credentials: STATIC_CREDENTIALS });
+  const prs = Array.from({ length: 50 }, () => fx.pullRequest());
+  await Promise.all(prs.map((pr) => amp.send(new CreateWorkspaceCommand({
+    alias: `${REPOSITORY}/pr-${pr}`,
+    tags: { 'ecs-amp-action:managed-by': 'ecs-amp-action', 'ecs-amp-action:repository': REPOSITORY, 'ecs-amp-action:environment': `pr-${pr}`, 'ecs-amp-action:pr': String(pr) },
+  }))));
+  await new Promise((r) => setTimeout(r, 4500));
+  prs.filter((_, i) => i % 2 === 0).forEach((pr) => fx.closePullRequest(pr));
+  fx.sandbox.setFaults({ throttleRate: 0.3 });
+  const run = await fx.run({ mode: 'cleanup', comment: 'false', grafana: 'false', 'max-concurrency': '8' });
+  fx.sandbox.setFaults({ throttleRate: 0 });
+  if (run.code !== 0 || JSON.parse(run.outputs.removed).length !== 25) throw new Error(run.log);
+  return run.durationMs;
 }
 
 main().catch((err) => {
