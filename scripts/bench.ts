@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const dashboard: number[] = [];
   const dashboardAgain: number[] = [];
   const destroy: number[] = [];
-  let sweep = 0;
+  let sweep: number | undefined;
   const timed = async (into: number[], inputs: Record<string, string>, pr: number) => {
     const run = await fx.run(inputs, { pr });
     if (run.code !== 0) throw new Error(run.log);
