@@ -189,6 +189,17 @@ describe('cleanup through dist/index.js', () => {
     expect(fx.comments(live)[0]).not.toContain('(destroyed)');
   });
 
+  it('sweeps the AWS resources when no Grafana token can be had, and says so', async () => {
+    const pr = fx.pullRequest();
+    ok(await fx.run({ mode: 'provision' }, { pr }));
+    fx.closePullRequest(pr);
+    fx.sandbox.setFaults({ deny: ['CreateWorkspaceServiceAccountToken'] });
+    const run = ok(await fx.run({ mode: 'cleanup', comment: 'false' }));
+    expect(run.log).toMatch(/::warning::Sweeping without Grafana \(its dashboards stay until the next sweep\): Grafana CreateWorkspaceServiceAccountToken failed: AccessDeniedException/);
+    expect(footprint(`pr-${pr}`)).toEqual([]);
+    expect((JSON.parse(run.outputs.removed) as { environment: string }[]).map((r) => r.environment)).toContain(`pr-${pr}`);
+  });
+
   it('sweeps 50 environments under 30% throttling and removes every stale one', async () => {
     const amp = new AmpClient(sdk());
     const prs = Array.from({ length: 50 }, () => fx.pullRequest());

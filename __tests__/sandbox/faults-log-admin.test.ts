@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 beforeEach(() => {
-  sandbox.setFaults({ throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [] });
+  sandbox.setFaults({ throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [], deny: [] });
   sandbox.clearLog();
 });
 
@@ -43,6 +43,15 @@ describe('injected faults', () => {
   it('apply only to the listed services', async () => {
     sandbox.setFaults({ throttleRate: 1, services: ['grafana'] });
     await expect(new AmpClient(clientConfig(sandbox)).send(new ListWorkspacesCommand({}))).resolves.toBeDefined();
+  });
+
+  it('deny the listed operations with AccessDenied, every time and only those', async () => {
+    sandbox.setFaults({ deny: ['ListWorkspaces'] });
+    const amp = new AmpClient({ ...clientConfig(sandbox), maxAttempts: 3 });
+    await expect(amp.send(new ListWorkspacesCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 403, attempts: 1 } });
+    expect(sandbox.log.filter((e) => e.injected === 'denied').map((e) => e.operation)).toEqual(['ListWorkspaces']);
+    sandbox.setFaults({ deny: [] });
+    await expect(amp.send(new ListWorkspacesCommand({}))).resolves.toBeDefined();
   });
 
   it('are reproducible for a seed', async () => {
@@ -117,7 +126,7 @@ describe('admin HTTP API (/_sandbox/)', () => {
     expect(sandbox.log).toEqual([]);
 
     const put = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify({ throttleRate: 0.25, services: ['aps'] }) });
-    expect(await put.json()).toEqual({ throttleRate: 0.25, serverErrorRate: 0, latencyMs: 0, services: ['aps'] });
+    expect(await put.json()).toEqual({ throttleRate: 0.25, serverErrorRate: 0, latencyMs: 0, services: ['aps'], deny: [] });
     expect(sandbox.faults().throttleRate).toBe(0.25);
     expect((await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'PUT', body: '{"throttleRate":"lots"}' })).status).toBe(400);
     expect((await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'PUT', body: '{"surprise":1}' })).status).toBe(400);

@@ -46,6 +46,11 @@ export interface Faults {
   latencyMs: number;
   /** Restrict the faults above to these services: SigV4 names (e.g. ["aps"]) or "grafana-http" (the workspaces' Grafana APIs); empty = all. */
   services: string[];
+  /**
+   * AWS operations answered with AccessDenied every time, as for a workflow role that lacks the
+   * permission (e.g. ["CreateWorkspaceServiceAccountToken"]). Not retried by clients, unlike the rest.
+   */
+  deny?: string[];
 }
 
 export interface RequestLogEntry {
@@ -63,7 +68,7 @@ export interface RequestLogEntry {
   /** x-amz-user-agent and user-agent, as sent. */
   userAgent?: string;
   /** Set when the answer was an injected fault rather than the model's. */
-  injected?: 'throttle' | 'server-error';
+  injected?: 'throttle' | 'server-error' | 'denied';
 }
 
 export interface IamRole {

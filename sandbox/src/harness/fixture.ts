@@ -100,7 +100,7 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
     setSsoEnabled: (enabled) => sandbox.setSsoEnabled(enabled),
     reset() {
       sandbox.clearLog();
-      sandbox.setFaults({ throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [] });
+      sandbox.setFaults({ throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [], deny: [] });
       sandbox.setSsoEnabled(true);
     },
     close: () => sandbox.close(),

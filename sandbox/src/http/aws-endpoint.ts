@@ -97,7 +97,7 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
       const ctx = await authenticate();
       if (decoded instanceof AwsError) throw decoded;
       const { operation, input, status } = decoded;
-      const decision = deps.faults.decide(service);
+      const decision = deps.faults.decide(service, operation);
       if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
       if (decision.fault) {
         entry.injected = decision.fault;
@@ -159,7 +159,11 @@ function decode(binding: ServiceBinding, service: string, method: string, url: U
 }
 
 /** The throttling and server errors each protocol's clients recognise (and retry). */
-function injectedFault(protocol: Protocol, fault: 'throttle' | 'server-error'): AwsError {
+function injectedFault(protocol: Protocol, fault: 'throttle' | 'server-error' | 'denied'): AwsError {
+  if (fault === 'denied') {
+    const message = 'User is not authorized to perform this action (denied by the sandbox\'s fault settings).';
+    return protocol === 'query' ? new AwsError('AccessDenied', message, 403) : new AwsError('AccessDeniedException', message, 403);
+  }
   if (fault === 'throttle') {
     if (protocol === 'query') return new AwsError('Throttling', 'Rate exceeded', 400);
     if (protocol === 'json') return new AwsError('ThrottlingException', 'Rate exceeded', 400);

@@ -10,6 +10,8 @@ export function faultsProblem(partial: unknown): string | undefined {
       if (typeof value !== 'number' || !(value >= 0 && value <= 60_000)) return 'latencyMs must be a number of milliseconds from 0 to 60000';
     } else if (key === 'services') {
       if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) return 'services must be an array of SigV4 service names';
+    } else if (key === 'deny') {
+      if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) return 'deny must be an array of operation names';
     } else {
       return `unknown fault setting '${key}'`;
     }
@@ -19,7 +21,7 @@ export function faultsProblem(partial: unknown): string | undefined {
   return undefined;
 }
 
-export const NO_FAULTS: Faults = { throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [] };
+export const NO_FAULTS: Faults = { throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [], deny: [] };
 
 /** Decides, reproducibly from a seed, which requests get an injected fault. */
 export class FaultInjector {
@@ -42,9 +44,10 @@ export class FaultInjector {
     return { ...this.faults };
   }
 
-  /** What to do with one AWS request to `service`. */
-  decide(service: string): { delayMs: number; fault?: 'throttle' | 'server-error' } {
+  /** What to do with one request to `service` (and its AWS `operation`, where there is one). */
+  decide(service: string, operation?: string): { delayMs: number; fault?: 'throttle' | 'server-error' | 'denied' } {
     const f = this.faults;
+    if (operation && f.deny?.includes(operation)) return { delayMs: f.latencyMs, fault: 'denied' };
     if (f.services.length > 0 && !f.services.includes(service)) return { delayMs: 0 };
     const roll = this.next();
     if (roll < f.throttleRate) return { delayMs: f.latencyMs, fault: 'throttle' };
