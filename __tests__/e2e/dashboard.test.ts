@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateWorkspaceCommand, GrafanaClient } from '@aws-sdk/client-grafana';
-import { ActionRun } from '../../sandbox/src/harness/run-action';
 import { PreviewFixture, REGION, startFixture } from '../../sandbox/src/harness/fixture';
 import { STATIC_CREDENTIALS } from '../../sandbox/src/models/credentials';
+import { ok, waitFor } from './support';
 
 let fx: PreviewFixture;
 
@@ -14,10 +14,6 @@ beforeAll(async () => {
 afterAll(() => fx.close());
 beforeEach(() => fx.reset());
 
-function ok(run: ActionRun): ActionRun {
-  if (run.code !== 0) throw new Error(`action failed (${run.code}):\n${run.log}`);
-  return run;
-}
 
 type GrafanaState = ReturnType<PreviewFixture['state']>['grafanaWorkspaces'][number];
 const grafanaWs = (): GrafanaState => {
@@ -173,11 +169,3 @@ describe('dashboard through dist/index.js', () => {
     expect(run.errors[0]).toMatch(/No AMP workspace of environment 'never-provisioned' was found[\s\S]*mode: provision first/);
   });
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -1,5 +1,5 @@
-import { ActionRun } from '../../sandbox/src/harness/run-action';
 import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
+import { ok } from './support';
 
 let fx: PreviewFixture;
 
@@ -12,10 +12,6 @@ beforeEach(() => {
   fx.sandbox.ecs.clearTaskFailure();
 });
 
-function ok(run: ActionRun): ActionRun {
-  if (run.code !== 0) throw new Error(`action failed (${run.code}):\n${run.log}`);
-  return run;
-}
 
 /** A PR with its AMP workspace provisioned (no Grafana: deploy does not need it). */
 async function provisioned(): Promise<number> {

@@ -1,8 +1,8 @@
 import { AmpClient, CreateWorkspaceCommand } from '@aws-sdk/client-amp';
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
-import { ActionRun } from '../../sandbox/src/harness/run-action';
 import { PreviewFixture, REGION, REPOSITORY, startFixture } from '../../sandbox/src/harness/fixture';
 import { STATIC_CREDENTIALS } from '../../sandbox/src/models/credentials';
+import { ok, waitFor } from './support';
 
 let fx: PreviewFixture;
 
@@ -15,10 +15,6 @@ beforeEach(() => {
   fx.sandbox.ecs.clearTaskFailure();
 });
 
-function ok(run: ActionRun): ActionRun {
-  if (run.code !== 0) throw new Error(`action failed (${run.code}):\n${run.log}`);
-  return run;
-}
 
 const HOUR = 3_600_000;
 const envTag = 'ecs-amp-action:environment';
@@ -222,11 +218,3 @@ describe('cleanup through dist/index.js', () => {
     for (const pr of stale) expect(fx.comments(pr)).toEqual([]);
   }, 120_000);
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

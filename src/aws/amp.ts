@@ -243,13 +243,8 @@ export async function deleteEnvironmentWorkspaces(amp: AmpClient, req: { owner: 
     await pollUntil({
       what: `deletion of AMP workspace ${ws.id}`, deadline: req.deadline, log: req.log,
       check: async () => {
-        try {
-          const out = await amp.send(new DescribeWorkspaceCommand({ workspaceId: ws.id }));
-          return { done: false, status: out.workspace?.status?.statusCode ?? 'UNKNOWN' };
-        } catch (err) {
-          if (errorName(err) === 'ResourceNotFoundException') return { done: true, value: undefined };
-          throw new ActionError(describeAwsError(`AMP DescribeWorkspace ${ws.id}`, err), fixFor(err, 'aps:DescribeWorkspace'));
-        }
+        const current = await describeIfExists(amp, ws.id);
+        return current ? { done: false, status: current.status?.statusCode ?? 'UNKNOWN' } : { done: true, value: undefined };
       },
     });
   }));

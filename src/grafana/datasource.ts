@@ -1,5 +1,4 @@
-import type { GrafanaClient } from './client';
-import { GrafanaApiError } from './client';
+import { GrafanaApiError, type GrafanaClient } from './client';
 import { ActionError } from '../util/errors';
 
 export const AMP_PLUGIN = 'grafana-amazonprometheus-datasource';

@@ -96,22 +96,12 @@ export function dataSourceHealth(ctx: RequestContext): GrafanaReply {
   return checkDataSourceHealth(ds, ctx.workspace, ctx.aws);
 }
 
-interface DataSourceCommand {
-  name: string;
-  type: string;
-  access: string;
-  url: string;
-  user: string;
-  database: string;
-  basicAuth: boolean;
-  basicAuthUser: string;
-  withCredentials: boolean;
-  isDefault: boolean;
-  jsonData: Record<string, unknown>;
+/** The stored fields a client sends, plus the secrets Grafana only records the presence of. */
+type DataSourceCommand = Omit<DataSource, 'id' | 'uid' | 'secureJsonFields' | 'version'> & {
   secureJsonData: Record<string, string>;
   uid?: string;
   version?: number;
-}
+};
 
 const STRINGS = ['name', 'type', 'access', 'url', 'user', 'database', 'basicAuthUser', 'uid'] as const;
 const BOOLEANS = ['basicAuth', 'withCredentials', 'isDefault'] as const;
