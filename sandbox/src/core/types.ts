@@ -84,6 +84,16 @@ export interface IamRole {
   createdAt: Date;
   /** Seconds; STS refuses longer sessions. IAM's default is 3600. */
   maxSessionDuration?: number;
+  /** ARN of the managed policy that caps what the role's policies can grant. */
+  permissionsBoundaryArn?: string;
+}
+
+/** A customer managed policy (AWS managed ones are known to the authorizer by ARN). */
+export interface IamManagedPolicy {
+  arn: string;
+  policyName: string;
+  path: string;
+  document: unknown;
 }
 
 /** An IAM OpenID Connect identity provider: STS accepts web identity tokens only from registered ones. */
@@ -100,4 +110,6 @@ export interface IamState {
   roles: Map<string, IamRole>;
   /** By ARN. Optional so that models that only need roles can build a bare state. */
   oidcProviders?: Map<string, IamOidcProvider>;
+  /** Customer managed policies by ARN. */
+  managedPolicies?: Map<string, IamManagedPolicy>;
 }
