@@ -24,6 +24,7 @@ const PARAMETERS = {
     SubnetIds: 'subnet-0123456789abcdef0,subnet-0123456789abcdef1',
   },
   'grafana-workspace-role.yaml': {},
+  'bootstrap.yaml': { Repository: 'acme/shop' },
 };
 
 let failed = false;
