@@ -74,6 +74,11 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
   const grafanaRoleArn = optional(get('grafana-role-arn'), (v) => ROLE_ARN.test(v) ? v :
     bad('grafana-role-arn', `'${v}' is not an IAM role ARN.`, 'Use the full ARN of a role trusted by grafana.amazonaws.com, or leave it empty to have one created.'));
 
+  // The name only: the templates build the ARN in their own account and partition.
+  const boundaryText = get('permissions-boundary');
+  const permissionsBoundary = boundaryText === '' || /^[\w+=,.@-]{1,128}$/.test(boundaryText) ? boundaryText :
+    bad('permissions-boundary', `'${boundaryText}' is not a managed policy name.`, 'Give the policy\'s name (its path must be /ecs-amp-action/), as the bootstrap template creates it, or an empty value for none.') ?? '';
+
   const grafanaAuth = parseEnum<GrafanaAuth>(get('grafana-auth') || 'AWS_SSO', ['AWS_SSO', 'SAML']) ??
     bad('grafana-auth', `'${get('grafana-auth')}' is not an authentication provider.`, 'Use AWS_SSO (IAM Identity Center) or SAML.');
 
@@ -115,6 +120,7 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
     grafanaWorkspaceId,
     grafanaWorkspaceName: grafanaWorkspaceName!,
     grafanaRoleArn,
+    permissionsBoundary,
     grafanaAuth: grafanaAuth!,
     grafanaAdmins,
     extraTags,

@@ -23,6 +23,8 @@ export interface Inputs {
   grafanaWorkspaceId?: string;
   grafanaWorkspaceName: string;
   grafanaRoleArn?: string;
+  /** Name of the managed policy under /ecs-amp-action/ that bounds the roles the templates create; '' for none. */
+  permissionsBoundary: string;
   grafanaAuth: GrafanaAuth;
   grafanaAdmins: GrafanaAdmin[];
   extraTags: Record<string, string>;

@@ -51,6 +51,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
         VpcId: d.vpcId ?? '',
         SubnetIds: d.subnetIds.join(','),
         AdotImage: d.adotImage,
+        PermissionsBoundaryName: inputs.permissionsBoundary,
       },
       tags: ownershipTags(owner, inputs.extraTags),
       capabilities: ['CAPABILITY_IAM'],

@@ -50,7 +50,7 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
           const stack = await ensureStack(clients.cloudformation, {
             name: grafanaRoleStackName(owner.repository),
             templateBody: readTemplate(GRAFANA_ROLE_TEMPLATE),
-            parameters: {},
+            parameters: { PermissionsBoundaryName: inputs.permissionsBoundary },
             tags: ownershipTags(repoOwner, inputs.extraTags),
             capabilities: ['CAPABILITY_IAM'],
           }, { deadline, log: (line) => core.info(`[grafana-role] ${line}`) });

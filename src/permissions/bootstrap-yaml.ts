@@ -9,5 +9,5 @@ const HEADER = `# Generated from ecs-amp-action's permission manifest (src/permi
 
 /** templates/bootstrap.yaml as the generator writes it. */
 export function renderBootstrapYaml(): string {
-  return HEADER + stringify(bootstrapTemplate(), { lineWidth: 0, aliasDuplicateObjects: false });
+  return HEADER + stringify(bootstrapTemplate(), { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' });
 }
