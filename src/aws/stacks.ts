@@ -75,8 +75,16 @@ export async function ensureStack(cfn: CloudFormationClient, spec: StackSpec, op
       }
     }
     if (!opts.dryRun && (stack?.StackStatus === 'ROLLBACK_COMPLETE' || stack?.StackStatus === 'ROLLBACK_FAILED')) {
+      // Creates ask CloudFormation to delete a failed stack itself (OnStackFailure), so this is a stack
+      // left by an older run or by hand. The preview role may not delete stacks; the teardown role may.
       opts.log(`Stack ${spec.name} is ${stack.StackStatus} (a failed first create); deleting it before creating again`);
-      await deleteStack(cfn, stack.StackId!, opts);
+      await deleteStack(cfn, stack.StackId!, opts).catch((err: unknown) => {
+        if (!isAccessDenied(err)) throw err;
+        throw new ActionError(
+          `Stack ${spec.name} is ${stack!.StackStatus} (a failed first create) and can only be deleted, which this role may not do: ${(err as Error).message}`,
+          'Run the destroy workflow for this environment (the teardown role deletes it), or delete the stack, then re-run.',
+        );
+      });
       stack = undefined;
     }
     if (!opts.alwaysChangeSet && stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && (await matchesSpec(cfn, stack, spec))) {
@@ -120,6 +128,9 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
     Tags: toTagList(spec.tags),
     Capabilities: spec.capabilities,
     RoleARN: spec.roleArn,
+    // A failed first create is deleted by CloudFormation rather than left ROLLBACK_COMPLETE, which
+    // only a DeleteStack clears and the preview role may not delete stacks.
+    OnStackFailure: changeSetType === 'CREATE' ? 'DELETE' : undefined,
   })));
   const changeSet = await waitForChangeSet(cfn, created.Id!, opts);
   if (changeSet.Status === 'FAILED') {
@@ -132,8 +143,13 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
   }
   if (opts.dryRun) {
     await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: created.Id! })).catch(() => undefined);
-    // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack behind; a dry run leaves nothing.
-    if (changeSetType === 'CREATE' && !stack) await cfn.send(new DeleteStackCommand({ StackName: created.StackId! })).catch(() => undefined);
+    // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack behind. Roles that may not delete
+    // stacks (the preview role) leave it: it has no resources, the next deploy creates into it, and
+    // destroy or cleanup removes it.
+    if (changeSetType === 'CREATE' && !stack) {
+      const left = await cfn.send(new DeleteStackCommand({ StackName: created.StackId! })).then(() => false, (err: unknown) => isAccessDenied(err));
+      if (left) opts.log(`Dry run: this role may not delete stacks, so the empty stack ${spec.name} (REVIEW_IN_PROGRESS, no resources) stays until the next deploy or destroy`);
+    }
     opts.log(`Dry run: change set deleted, stack ${spec.name} left as it was`);
     return { stackId: created.StackId!, outputs: stack ? outputsOf(stack) : {}, action: 'planned', changes: changeSet.Changes ?? [] };
   }
@@ -147,9 +163,10 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
   const ok = final.StackStatus === 'CREATE_COMPLETE' || final.StackStatus === 'UPDATE_COMPLETE';
   if (!ok) {
     const cause = await rootCause(cfn, created.StackId!, since);
+    const deleted = final.StackStatus === 'DELETE_COMPLETE';
     throw new ActionError(
-      `Stack ${spec.name} ended in ${final.StackStatus}.${cause ? ` Root cause: ${cause}` : ''}`,
-      'Fix the cause above and re-run; the action recovers the stack from this state.',
+      `Stack ${spec.name} ${deleted ? 'failed to create and was deleted' : `ended in ${final.StackStatus}`}.${cause ? ` Root cause: ${cause}` : ''}`,
+      deleted ? 'Fix the cause above and re-run: the next run creates the stack afresh.' : 'Fix the cause above and re-run; the action recovers the stack from this state.',
     );
   }
   return { stackId: final.StackId!, outputs: outputsOf(final), action: changeSetType === 'CREATE' ? 'created' : 'updated', changes: changeSet.Changes ?? [] };
@@ -277,6 +294,11 @@ export async function deleteStack(cfn: CloudFormationClient, stackId: string, op
     const cause = await rootCause(cfn, stackId, since);
     throw new ActionError(`Deleting stack ${stackName(stackId)} ended in ${final.StackStatus}.${cause ? ` ${cause}` : ''}`);
   }
+}
+
+function isAccessDenied(err: unknown): boolean {
+  const name = (err as { awsName?: string }).awsName ?? errorName(err);
+  return name === 'AccessDenied' || name === 'AccessDeniedException';
 }
 
 export function formatEvent(e: StackEvent): string {
