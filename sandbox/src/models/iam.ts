@@ -86,9 +86,16 @@ export function webIdentityContext(claims: Record<string, unknown>, roleSessionN
   return context;
 }
 
-/** True when the role's trust policy lets `service` assume it with sts:AssumeRole (and no statement denies it). */
-export function trustsService(role: IamRole, service: string): boolean {
-  return evaluateTrust(role, service, 'sts:AssumeRole', {});
+/**
+ * True when the role's trust policy lets `service` assume it with sts:AssumeRole (and no statement
+ * denies it). A service assumes a role for one of its resources, and the request carries that
+ * resource's aws:SourceAccount / aws:SourceArn, which confused-deputy guards in trust policies
+ * test; the source defaults to a resource in the role's own account.
+ */
+export function trustsService(role: IamRole, service: string, source: { account?: string; arn?: string } = {}): boolean {
+  const context: Record<string, string> = { 'aws:SourceAccount': source.account ?? role.arn.split(':')[4], 'aws:PrincipalServiceName': service };
+  if (source.arn) context['aws:SourceArn'] = source.arn;
+  return evaluateTrust(role, service, 'sts:AssumeRole', context);
 }
 
 /**
