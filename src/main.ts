@@ -10,7 +10,7 @@ import type { Inputs } from './inputs/types';
 import { modeFor } from './modes';
 import { ModeFailure, ModeResult } from './modes/types';
 import type { ReportState } from './render/report';
-import { ActionError } from './util/errors';
+import { ActionError, credentialsFix } from './util/errors';
 
 export async function run(): Promise<void> {
   const started = Date.now();
@@ -93,7 +93,10 @@ export async function run(): Promise<void> {
 function describe(err: unknown): string {
   if (err instanceof ActionError) return err.describe();
   if (err instanceof AggregateError) return err.errors.map(describe).join('\n');
-  return (err as Error)?.message ?? String(err);
+  // An SDK error no mode wrapped still gets the one fix that applies to every AWS call.
+  const fix = credentialsFix(err);
+  const message = (err as Error)?.message ?? String(err);
+  return fix ? `${message}\nFix: ${fix}` : message;
 }
 
 function fail(err: unknown): void {

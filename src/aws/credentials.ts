@@ -1,7 +1,19 @@
 import * as core from '@actions/core';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { ActionError, describeAwsError } from '../util/errors';
+import { ActionError, describeAwsError, errorName } from '../util/errors';
 import { clientConfig } from './clients';
+import { decodeTokenClaims, explainWebIdentityDenial, WebIdentityDenial } from './oidc-claims';
+
+/**
+ * STS answers InvalidIdentityToken "Couldn't retrieve verification key from your identity
+ * provider…" when it cannot fetch GitHub's JWKS in time: transient, and retried by
+ * aws-actions/configure-aws-credentials too. Every other InvalidIdentityToken is final.
+ */
+const KEY_RETRIEVAL = /couldn't retrieve verification key/i;
+/** STS's API reference calls IDPCommunicationError transient too and says to retry it a limited number of times. */
+const IDP_UNREACHABLE = /^IDPCommunicationError(Exception)?$/;
+/** Waits before each retry of the transient error: 1 + 2 + 4 s stays well inside the token's five minutes. */
+const KEY_RETRIEVAL_BACKOFF_MS = [1000, 2000, 4000];
 
 export interface AssumeRoleRequest {
   roleArn: string;
@@ -25,13 +37,9 @@ export async function assumeRoleWithOidc(req: AssumeRoleRequest): Promise<AwsCre
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { AssumeRoleWithWebIdentityCommand, STSClient } = require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts');
   const sts = new STSClient(clientConfig(req.region));
+  const input = { RoleArn: req.roleArn, RoleSessionName: req.sessionName, DurationSeconds: req.durationSeconds, WebIdentityToken: token };
   try {
-    const out = await sts.send(new AssumeRoleWithWebIdentityCommand({
-      RoleArn: req.roleArn,
-      RoleSessionName: req.sessionName,
-      DurationSeconds: req.durationSeconds,
-      WebIdentityToken: token,
-    }));
+    const out = await withKeyRetrievalRetries(() => sts.send(new AssumeRoleWithWebIdentityCommand(input)));
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
       throw new ActionError('STS AssumeRoleWithWebIdentity returned no credentials.');
@@ -48,7 +56,11 @@ export async function assumeRoleWithOidc(req: AssumeRoleRequest): Promise<AwsCre
     };
   } catch (err) {
     if (err instanceof ActionError) throw err;
-    throw new ActionError(describeAwsError(`Assuming ${req.roleArn} with the GitHub OIDC token`, err), assumeRoleFix(err));
+    const what = describeAwsError(`Assuming ${req.roleArn} with the GitHub OIDC token`, err);
+    const denial = denialKind(err);
+    if (!denial) throw new ActionError(what, assumeRoleFix(err));
+    const { details, fix } = explainWebIdentityDenial(denial, req.roleArn, decodeTokenClaims(token), req.audience);
+    throw new ActionError(`${what}\n${details}`, fix);
   } finally {
     sts.destroy();
   }
@@ -75,15 +87,41 @@ async function requestOidcToken(audience: string, fromFork: boolean): Promise<st
   }
 }
 
+async function withKeyRetrievalRetries<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const name = errorName(err) ?? '';
+      const transient = IDP_UNREACHABLE.test(name) || (/^InvalidIdentityToken(Exception)?$/.test(name) && KEY_RETRIEVAL.test((err as Error).message ?? ''));
+      if (!transient || attempt >= KEY_RETRIEVAL_BACKOFF_MS.length) throw err;
+      core.info(`STS could not fetch GitHub's OIDC signing keys (attempt ${attempt + 1}); retrying in ${KEY_RETRIEVAL_BACKOFF_MS[attempt] / 1000} s.`);
+      await new Promise((resolve) => setTimeout(resolve, KEY_RETRIEVAL_BACKOFF_MS[attempt]));
+    }
+  }
+}
+
+/** Denials a trust policy or the IAM OIDC provider explains; the token's claims say what to change. */
+function denialKind(err: unknown): WebIdentityDenial | undefined {
+  const name = errorName(err) ?? '';
+  const message = (err as Error).message ?? '';
+  if (name === 'AccessDenied' || name === 'AccessDeniedException' || /^IDPRejectedClaim(Exception)?$/.test(name)) return 'trust';
+  if (/^InvalidIdentityToken(Exception)?$/.test(name)) {
+    if (/audience/i.test(message)) return 'audience';
+    if (/No OpenIDConnect provider found/i.test(message)) return 'provider';
+  }
+  return undefined;
+}
+
+/** For the failures denialKind() leaves: tokens STS could not use, and bad requests. */
 function assumeRoleFix(err: unknown): string {
   switch ((err as { name?: string }).name) {
-    case 'AccessDenied':
-    case 'AccessDeniedException':
-      return "The role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with this repository in the `sub` condition and the `aud` matching the audience input.";
     case 'InvalidIdentityToken':
     case 'InvalidIdentityTokenException':
-    case 'IDPRejectedClaim':
-      return 'Add the GitHub OIDC identity provider (token.actions.githubusercontent.com) to IAM and check its audience.';
+    case 'ExpiredTokenException':
+    case 'IDPCommunicationError':
+    case 'IDPCommunicationErrorException':
+      return 'Check that the IAM OIDC identity provider for token.actions.githubusercontent.com exists in the role\'s account with the audience input among its audiences, then re-run the job (a new token is minted for each run).';
     case 'ValidationError':
       return "role-duration-seconds may exceed the role's maximum session duration.";
     default:

