@@ -5,13 +5,15 @@
  * manifest's policies, the permissions boundary of every role the action's templates create, and
  * optionally a CloudFormation service role.
  *
- * Trust (GitHub "OpenID Connect reference"; AWS reads only the aud and sub claims of GitHub's
- * tokens, so the split rests on sub): a pull_request run's sub is `repo:<owner>/<repo>:pull_request`;
- * a job with a GitHub environment gets `repo:<owner>/<repo>:environment:<name>`; with immutable
- * subjects the names carry their ids (`repo:<owner>@<id>/<repo>@<id>:…`). The teardown role trusts
- * only the environment the destroy and cleanup jobs name, which the README tells you to limit to
- * the default branch: a pull request's own workflow cannot enter it, and a branch push or a manual
- * run without it gets a sub neither role trusts.
+ * Trust (GitHub "OpenID Connect reference"; STS evaluates `sub`, `aud` and, since 2026, a list of
+ * GitHub's other claims such as `job_workflow_ref`: Service Authorization Reference, STS condition
+ * keys for token.actions.githubusercontent.com):
+ * - the preview role: `sub` = `repo:<owner>/<repo>:pull_request`, what GitHub gives pull_request runs
+ *   (the id-based `repo:<owner>@<id>/<repo>@<id>:pull_request` too when the ids are given);
+ * - the teardown role: `job_workflow_ref` = the default branch's copy of the destroy or the cleanup
+ *   workflow. pull_request_target and schedule runs load the workflow from the default branch, so
+ *   the destroy and the sweep match; a pull request's own edit of a workflow (…@refs/pull/N/merge),
+ *   a branch push or any other workflow does not, and the pull-request `sub` never gets it.
  */
 import { MANAGED_BY } from '../tags';
 import { Mode } from './manifest';
@@ -21,7 +23,6 @@ import { ARN, BOOTSTRAP_ROLE_PATH, BOUNDARY_POLICY_NAME, CLOUDFORMATION_SERVICE_
 export const OIDC_PROVIDER_HOST = 'token.actions.githubusercontent.com';
 export const STS_AUDIENCE = 'sts.amazonaws.com';
 export const GITHUB_THUMBPRINTS = ['6938fd4d98bab03faadb97b34396831e3780aea1', '1c58a3a8518e8759bf075b76b750d4f2df264fcd'];
-export const DEFAULT_TEARDOWN_ENVIRONMENT = 'preview-teardown';
 export const PREVIEW_MODES: Mode[] = ['provision', 'deploy', 'dashboard'];
 export const TEARDOWN_MODES: Mode[] = ['destroy', 'cleanup'];
 
@@ -66,12 +67,25 @@ function subjects(suffix: string) {
   return [byName, { 'Fn::If': ['UseImmutableSubjects', byId, { Ref: 'AWS::NoValue' }] }];
 }
 
-function githubTrust(suffix: string) {
+const FEDERATED = { 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${OIDC_PROVIDER_HOST}` };
+
+/** Pull-request runs of the repository. */
+function previewTrust() {
   return policyDocument([{
-    Effect: 'Allow',
-    Principal: { Federated: { 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${OIDC_PROVIDER_HOST}` } },
-    Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: { StringEquals: { [`${OIDC_PROVIDER_HOST}:aud`]: STS_AUDIENCE, [`${OIDC_PROVIDER_HOST}:sub`]: subjects(suffix) } },
+    Effect: 'Allow', Principal: { Federated: FEDERATED }, Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: { StringEquals: { [`${OIDC_PROVIDER_HOST}:aud`]: STS_AUDIENCE, [`${OIDC_PROVIDER_HOST}:sub`]: subjects('pull_request') } },
+  }]);
+}
+
+/** The default branch's destroy and cleanup workflows, whatever event runs them. */
+function teardownTrust() {
+  const workflow = (parameter: string) => ({ 'Fn::Sub': `\${Repository}/.github/workflows/\${${parameter}}@refs/heads/\${DefaultBranch}` });
+  return policyDocument([{
+    Effect: 'Allow', Principal: { Federated: FEDERATED }, Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: {
+      StringEquals: { [`${OIDC_PROVIDER_HOST}:aud`]: STS_AUDIENCE, [`${OIDC_PROVIDER_HOST}:job_workflow_ref`]: [workflow('DestroyWorkflow'), workflow('CleanupWorkflow')] },
+      StringLike: { [`${OIDC_PROVIDER_HOST}:sub`]: subjects('*') },
+    },
   }]);
 }
 
@@ -83,14 +97,14 @@ function managedPolicy(description: string, statements: unknown[], condition?: s
   };
 }
 
-function workflowRole(description: string, trustSuffix: string, direct: string, viaCloudFormation: string) {
+function workflowRole(description: string, trust: unknown, direct: string, viaCloudFormation: string) {
   return {
     Type: 'AWS::IAM::Role',
     Properties: {
       Description: description,
       Path: BOOTSTRAP_ROLE_PATH,
       MaxSessionDuration: 3600,
-      AssumeRolePolicyDocument: githubTrust(trustSuffix),
+      AssumeRolePolicyDocument: trust,
       ManagedPolicyArns: [{ Ref: direct }, { 'Fn::If': ['UseServiceRole', { Ref: 'AWS::NoValue' }, { Ref: viaCloudFormation }] }],
       Tags: [{ Key: 'ecs-amp-action:managed-by', Value: MANAGED_BY }, { Key: 'ecs-amp-action:repository', Value: { Ref: 'Repository' } }],
     },
@@ -111,10 +125,9 @@ export function bootstrapTemplate() {
       },
       OwnerId: { Type: 'String', Default: '', AllowedPattern: '[0-9]*', Description: 'With GitHub immutable subject claims: the owner\'s numeric id (also trusted beside the name form).' },
       RepositoryId: { Type: 'String', Default: '', AllowedPattern: '[0-9]*', Description: 'With GitHub immutable subject claims: the repository\'s numeric id.' },
-      TeardownEnvironment: {
-        Type: 'String', Default: DEFAULT_TEARDOWN_ENVIRONMENT, AllowedPattern: '[A-Za-z0-9_.-]+',
-        Description: 'The GitHub environment of the destroy and cleanup jobs; limit its deployment branches to the default branch.',
-      },
+      DefaultBranch: { Type: 'String', Default: 'main', AllowedPattern: '[A-Za-z0-9_./-]+', Description: 'The branch the destroy and cleanup workflows run from.' },
+      DestroyWorkflow: { Type: 'String', Default: 'destroy.yml', AllowedPattern: '[A-Za-z0-9_.-]+', Description: 'File name of the destroy workflow in .github/workflows/.' },
+      CleanupWorkflow: { Type: 'String', Default: 'cleanup.yml', AllowedPattern: '[A-Za-z0-9_.-]+', Description: 'File name of the cleanup workflow in .github/workflows/.' },
       CreateOidcProvider: { Type: 'String', Default: 'true', AllowedValues: ['true', 'false'], Description: 'false when the account already has the GitHub OIDC provider.' },
       CreatePermissionsBoundary: {
         Type: 'String', Default: 'true', AllowedValues: ['true', 'false'],
@@ -150,11 +163,11 @@ export function bootstrapTemplate() {
       PreviewPolicy: managedPolicy('ecs-amp-action provision, deploy, dashboard: the API calls.', templateStatements(compileStatements(previewGrants, 'direct'))),
       PreviewCloudFormationPolicy: managedPolicy('ecs-amp-action provision, deploy: what CloudFormation does for the stacks\' resources.',
         templateStatements(compileStatements(previewGrants, 'cloudformation')), undefined),
-      PreviewRole: workflowRole('ecs-amp-action: pull-request runs (provision, deploy, dashboard).', 'pull_request', 'PreviewPolicy', 'PreviewCloudFormationPolicy'),
+      PreviewRole: workflowRole('ecs-amp-action: pull-request runs (provision, deploy, dashboard).', previewTrust(), 'PreviewPolicy', 'PreviewCloudFormationPolicy'),
       TeardownPolicy: managedPolicy('ecs-amp-action destroy, cleanup: the API calls.', templateStatements(compileStatements(teardownGrants, 'direct'))),
       TeardownCloudFormationPolicy: managedPolicy('ecs-amp-action destroy, cleanup: what CloudFormation does to delete the stacks\' resources.',
         templateStatements(compileStatements(teardownGrants, 'cloudformation'))),
-      TeardownRole: workflowRole('ecs-amp-action: the destroy and cleanup jobs (their GitHub environment).', 'environment:${TeardownEnvironment}', 'TeardownPolicy', 'TeardownCloudFormationPolicy'),
+      TeardownRole: workflowRole('ecs-amp-action: the default branch\'s destroy and cleanup workflows.', teardownTrust(), 'TeardownPolicy', 'TeardownCloudFormationPolicy'),
       CloudFormationServicePolicy: managedPolicy('ecs-amp-action: what CloudFormation does for the stacks\' resources, as the service role.',
         templateStatements(compileStatements([...previewGrants, ...teardownGrants], 'cloudformation', 'service-role')), 'UseServiceRole'),
       CloudFormationServiceRole: {
