@@ -158,7 +158,7 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
         if (!(err instanceof UnauthorizableRequest)) throw err;
         // The service's own validation answers a malformed request; should the model accept it, it ran unauthorized.
         await binding.call(operation, input, ctx);
-        throw new Error(`sandbox bug: ${service}:${operation} accepted a request its authorization mapping calls malformed`);
+        throw new Error(`sandbox bug: ${service}:${operation} accepted a request its authorization mapping calls malformed`, { cause: err });
       }
       for (const request of requests) {
         const verdict = await deps.authorizer.authorize(ctx.principalArn, ctx.region, request);
