@@ -69,6 +69,8 @@ export interface RequestLogEntry {
   userAgent?: string;
   /** Set when the answer was an injected fault rather than the model's. */
   injected?: 'throttle' | 'server-error' | 'denied';
+  /** Set when IAM refused the call: the first authorization request it denied. */
+  denied?: { action: string; resource: string };
 }
 
 export interface IamRole {

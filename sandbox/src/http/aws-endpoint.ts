@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AwsError, CallContext, RequestLogEntry } from '../core/types';
 import { CredentialStore } from '../models/credentials';
+import { accessDenied } from '../iam/denied';
+import type { AuthorizationRequest, Authorizer } from '../iam/types';
+import { hasMapping, UnauthorizableRequest } from '../iam/requests';
 import { ACCOUNT_ID } from '../models/iam';
 import { authError } from './auth-errors';
 import { FaultInjector } from './faults';
@@ -19,19 +22,33 @@ export interface ServiceBinding {
   /** awsJson: the X-Amz-Target prefix, e.g. AmazonEC2ContainerServiceV20141113. */
   targetPrefix?: string;
   /** Runs one operation; throws AwsError for the service's errors (UnknownOperation included). */
-  call(operation: string, input: Record<string, unknown>, ctx: CallContext): unknown;
+  call: BindingCall;
+  /**
+   * The operations the service serves, when `call` is not a dispatchTable (which knows its own):
+   * each needs an authorization mapping, so that none is served unauthorized.
+   */
+  operations?: readonly string[];
 }
+
+export type BindingCall = ((operation: string, input: Record<string, unknown>, ctx: CallContext) => unknown) & { operations?: readonly string[] };
 
 // Inputs are wire-decoded and checked by each operation against its spec.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OperationTable = Record<string, (input: any, ctx: CallContext) => unknown>;
 
 /** A binding's call() over a table of operations. */
-export function dispatchTable(protocol: Protocol, table: OperationTable): ServiceBinding['call'] {
-  return (operation, input, ctx) => {
+export function dispatchTable(protocol: Protocol, table: OperationTable): BindingCall {
+  const call: BindingCall = (operation, input, ctx) => {
     if (!Object.hasOwn(table, operation)) throw unknownOperation(protocol, operation);
     return table[operation](input, ctx);
   };
+  call.operations = Object.keys(table);
+  return call;
+}
+
+/** What a binding serves: its dispatch table's operations, or the list it declares. */
+export function operationsOf(binding: ServiceBinding): readonly string[] | undefined {
+  return binding.operations ?? binding.call.operations;
 }
 
 export function unknownOperation(protocol: Protocol, operation: string): AwsError {
@@ -51,13 +68,18 @@ export interface AwsEndpointDeps {
   faults: FaultInjector;
   /** Appends an entry to the request log and returns it for the pipeline to complete. */
   record(entry: Omit<RequestLogEntry, 'seq' | 'at'>): RequestLogEntry;
+  /** IAM for every call: the authorizer, and what AWS asks it for each (service, operation). */
+  authorizer: Authorizer;
+  requestsFor(service: string, operation: string, input: Record<string, unknown>, ctx: CallContext): Promise<AuthorizationRequest[]>;
 }
 
 /**
  * One AWS request: pick the service by the credential scope, verify the signature, decode the
- * operation, apply injected faults before the model can change anything, run it, encode the answer.
+ * operation, apply injected faults and then IAM's authorization before the model can change
+ * anything, run it, encode the answer.
  */
 export function createAwsEndpoint(deps: AwsEndpointDeps) {
+  requireMappings(deps.services);
   return async function handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
     const requestId = randomUUID();
     const method = req.method ?? 'GET';
@@ -104,7 +126,7 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
         throw injectedFault(protocol, decision.fault);
       }
 
-      const result = (await binding.call(operation, input, ctx)) as Record<string, unknown>;
+      const result = (await authorizedCall(binding, service, operation, input, ctx, entry)) as Record<string, unknown>;
       if (protocol === 'query') return reply(200, 'text/xml', encodeQueryResult(service, operation, result, requestId));
       if (protocol === 'json') return reply(200, 'application/x-amz-json-1.1', encodeRestJson(result));
       return reply(status, 'application/json', encodeRestJson(result));
@@ -122,6 +144,32 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
       return reply(e.status, 'application/json', e.body, e.headers);
     }
 
+    /**
+     * Runs the operation if IAM allows every request AWS makes for it; a denial answers as the
+     * service does, before the model runs. An operation the binding does not serve is the service's
+     * unknown-operation error, as AWS answers it before any authorization.
+     */
+    async function authorizedCall(binding: ServiceBinding, service: string, operation: string, input: Record<string, unknown>, ctx: CallContext, logged: RequestLogEntry): Promise<unknown> {
+      if (!operationsOf(binding)!.includes(operation)) return binding.call(operation, input, ctx);
+      let requests: AuthorizationRequest[];
+      try {
+        requests = await deps.requestsFor(service, operation, input, ctx);
+      } catch (err) {
+        if (!(err instanceof UnauthorizableRequest)) throw err;
+        // The service's own validation answers a malformed request; should the model accept it, it ran unauthorized.
+        await binding.call(operation, input, ctx);
+        throw new Error(`sandbox bug: ${service}:${operation} accepted a request its authorization mapping calls malformed`, { cause: err });
+      }
+      for (const request of requests) {
+        const verdict = await deps.authorizer.authorize(ctx.principalArn, ctx.region, request);
+        if (!verdict.allowed) {
+          logged.denied = { action: request.action, resource: request.resource };
+          throw accessDenied(protocol, verdict);
+        }
+      }
+      return binding.call(operation, input, ctx);
+    }
+
     async function authenticate(): Promise<CallContext> {
       if (unsigned) return { region: 'us-east-1', accountId: ACCOUNT_ID, accessKeyId: '', principalArn: '', requestId };
       if (scope === undefined) throw authError(protocol, 'missing');
@@ -131,6 +179,16 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
       return { region: scope.region, accountId: verdict.credential.accountId, accessKeyId: scope.accessKeyId, principalArn: verdict.credential.principalArn, requestId };
     }
   };
+}
+
+/** Every operation a binding serves must have an authorization mapping, or the sandbox does not start. */
+function requireMappings(services: Record<string, ServiceBinding>): void {
+  for (const [service, binding] of Object.entries(services)) {
+    const operations = operationsOf(binding);
+    if (!operations) throw new Error(`sandbox bug: the ${service} binding does not say which operations it serves, so their authorization cannot be checked`);
+    const unmapped = operations.filter((op) => !hasMapping(service, op));
+    if (unmapped.length > 0) throw new Error(`sandbox bug: no authorization mapping for ${unmapped.map((op) => `${service}:${op}`).join(', ')}`);
+  }
 }
 
 function decode(binding: ServiceBinding, service: string, method: string, url: URL, req: IncomingMessage, body: Buffer, form: URLSearchParams | undefined) {

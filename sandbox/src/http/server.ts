@@ -7,7 +7,10 @@ import { CloudFormationModel } from '../models/cloudformation/model';
 import { CredentialStore } from '../models/credentials';
 import { GithubModel } from '../models/github';
 import { GrafanaModel } from '../models/grafana';
-import { ACCOUNT_ID, createIamState } from '../models/iam';
+import { ACCOUNT_ID, createIamState, GITHUB_ROLE_NAME } from '../models/iam';
+import { AuthorizationRecord, SandboxAuthorizer } from '../iam/authorizer';
+import { modelView, requestsFor } from '../iam/requests';
+import { CLOUDFORMATION_OPERATIONS } from '../iam/requests-cloudformation';
 import { OidcIssuer } from '../models/oidc';
 import { AMP_SPEC } from '../models/specs/amp';
 import { GRAFANA_SPEC } from '../models/specs/grafana';
@@ -45,7 +48,12 @@ export interface SandboxOptions {
   ssoDirectory?: string[];
   /** Repositories whose workflows may assume the seeded GitHub role. */
   repositories?: string[];
+  /** Inline policies (by name) of the seeded workflow role; default: one allowing everything, `sandbox-allow-all`. */
+  workflowRolePolicies?: Record<string, unknown>;
 }
+
+/** Until the workflow role carries the bootstrap template's policies, it may do anything. */
+export const SANDBOX_ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
 export interface Sandbox {
   /** AWS_ENDPOINT_URL, e.g. http://127.0.0.1:41234 */
@@ -63,6 +71,11 @@ export interface Sandbox {
   credentials: CredentialStore;
   iam: ReturnType<typeof createIamState>;
   log: RequestLogEntry[];
+  /** IAM's decisions, every one: the endpoint's for each call, CloudFormation's for what it does on the caller's behalf. */
+  authorizations: AuthorizationRecord[];
+  /** The authorizer the endpoint asks (and CloudFormation's engine may ask). */
+  authorizer: SandboxAuthorizer;
+  /** Clears the request log and the authorizations. */
   clearLog(): void;
   faults(): Faults;
   setFaults(faults: Partial<Faults>): Faults;
@@ -78,6 +91,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let latencies = mergeLatencies(TEST_LATENCIES, options.latencies);
   let ssoEnabled = options.ssoEnabled ?? true;
   const iam = createIamState(options.repositories ?? DEFAULT_REPOSITORIES);
+  iam.roles.get(GITHUB_ROLE_NAME)!.policies = options.workflowRolePolicies ?? { 'sandbox-allow-all': SANDBOX_ALLOW_ALL };
+  const authorizer = new SandboxAuthorizer(iam);
   const credentials = new CredentialStore();
   const oidc = new OidcIssuer();
   const amp = new AmpModel(() => latencies);
@@ -131,7 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         GetCallerIdentity: (i, c) => sts.getCallerIdentity(i, c),
       }),
     },
-    cloudformation: { protocol: 'query', call: (operation, input, ctx) => cloudformation.call(operation, input, ctx) },
+    cloudformation: { protocol: 'query', call: (operation, input, ctx) => cloudformation.call(operation, input, ctx), operations: CLOUDFORMATION_OPERATIONS },
     ecs: {
       protocol: 'json', targetPrefix: 'AmazonEC2ContainerServiceV20141113',
       call: dispatchTable('json', {
@@ -141,9 +156,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const state = () => snapshotOf({ amp, grafana, iam, cloudformation, github });
-  const awsApi = createAwsEndpoint({ services, credentials, faults, record });
+  const view = modelView({ amp, grafana, cloudformation });
+  const awsApi = createAwsEndpoint({ services, credentials, faults, record, authorizer, requestsFor: (svc, op, input, ctx) => requestsFor(svc, op, input, ctx, view) });
+  const clearLog = () => { log.length = 0; authorizer.clearLog(); };
   const adminApi = createAdminApi({
-    log: () => log, clearLog: () => { log.length = 0; }, faults: () => faults.get(), setFaults: (f) => faults.set(f),
+    log: () => log, clearLog, faults: () => faults.get(), setFaults: (f) => faults.set(f),
     latencies: () => latencies, setLatencies: (l) => (latencies = mergeLatencies(latencies, l)), state,
   });
 
@@ -198,8 +215,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url, githubApiUrl: `${url}/github`, oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`,
-    amp, grafana, ecs, cloudformation, github, oidc, credentials, iam, log,
-    clearLog: () => { log.length = 0; },
+    amp, grafana, ecs, cloudformation, github, oidc, credentials, iam, log, authorizations: authorizer.log, authorizer,
+    clearLog,
     faults: () => faults.get(),
     setFaults: (f) => faults.set(f),
     setLatencies: (l) => (latencies = mergeLatencies(latencies, l)),

@@ -17,6 +17,10 @@ export interface AuthorizationRequest {
    * aws:CalledVia (['cloudformation.amazonaws.com'] for calls CloudFormation makes for the caller), …
    */
   context?: Record<string, string | string[]>;
+  /** For the authorization log only: set by CloudFormation's engine for what it performs on the caller's behalf or with its service role. */
+  via?: 'cloudformation';
+  /** For the authorization log only: the API operation, or the handler step that asked (e.g. "AWS::IAM::Role CREATE"). */
+  operation?: string;
 }
 
 export type AuthorizationVerdict =

@@ -1,4 +1,5 @@
 import { IamOidcProvider, IamRole, IamState } from '../core/types';
+import { awsManagedPolicy } from '../iam/managed-policies';
 import { simulateTrust } from './trust-simulator';
 
 export const ACCOUNT_ID = '123456789012';
@@ -131,19 +132,11 @@ interface IdentityStatement {
   Condition?: unknown;
 }
 
-/** The AWS managed policies the sandbox knows the content of; others grant nothing here. */
-const MANAGED_POLICIES: Record<string, IdentityStatement[]> = {
-  AmazonPrometheusQueryAccess: [{ Effect: 'Allow', Action: ['aps:GetLabels', 'aps:GetMetricMetadata', 'aps:GetSeries', 'aps:QueryMetrics'], Resource: '*' }],
-  AmazonPrometheusFullAccess: [{ Effect: 'Allow', Action: 'aps:*', Resource: '*' }],
-  AdministratorAccess: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
-};
-
+// AWS managed policies come from the authorizer's table (sandbox/src/iam/managed-policies.ts); here an
+// unknown one grants nothing.
 function identityStatements(role: IamRole): IdentityStatement[] {
   const inline = Object.values(role.policies).flatMap((doc) => ([] as IdentityStatement[]).concat((doc as { Statement?: IdentityStatement | IdentityStatement[] } | undefined)?.Statement ?? []));
-  const managed = role.managedPolicyArns.flatMap((arn) => {
-    const m = /^arn:aws[-a-z]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(arn);
-    return m ? MANAGED_POLICIES[m[1]] ?? [] : [];
-  });
+  const managed = role.managedPolicyArns.flatMap((arn) => awsManagedPolicy(arn)?.Statement ?? []);
   return [...inline, ...managed];
 }
 
