@@ -117,7 +117,7 @@ export function bootstrapTemplate() {
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: 'ecs-amp-action bootstrap: GitHub OIDC trust, the preview and teardown roles of one repository and their policies, '
-      + 'generated from the action\'s permission manifest (src/permissions). Deploy once per repository and region-independent account.',
+      + 'generated from the action\'s permission manifest (src/permissions). Deploy once per repository and account; it serves every region.',
     Parameters: {
       Repository: {
         Type: 'String', AllowedPattern: '[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+',

@@ -1,13 +1,14 @@
 /**
  * The names the action controls, as IAM resource patterns. Placeholders are CloudFormation's
- * pseudo parameters (`${AWS::Partition}`, `${AWS::Region}`, `${AWS::AccountId}`) so a pattern goes
+ * pseudo parameters (`${AWS::Partition}`, `${AWS::AccountId}`) so a pattern goes
  * into the bootstrap template's `Fn::Sub` unchanged; ARN formats are the Service Authorization
  * Reference's for each resource type.
  */
 import { MANAGED_BY, TAG_MANAGED_BY } from '../tags';
 
 const P = '${AWS::Partition}';
-const R = '${AWS::Region}';
+// IAM is global: one bootstrap stack serves every region the workflows deploy to.
+const R = '*';
 const A = '${AWS::AccountId}';
 
 /**

@@ -1,6 +1,6 @@
 import { Sandbox, SandboxOptions, SandboxSnapshot, startSandbox } from '../http/server';
 import { STATIC_CREDENTIALS } from '../models/credentials';
-import { GITHUB_ROLE_ARN } from '../models/iam';
+import { OidcJob } from '../models/oidc';
 import { ActionRun, runAction } from './run-action';
 
 export const REPOSITORY = 'acme/shop';
@@ -8,8 +8,17 @@ export const REGION = 'eu-west-1';
 
 export interface RunAs {
   pr?: number;
-  /** Assume the seeded role with an OIDC token (default: the static keys of the default chain). */
+  /**
+   * How the step gets AWS credentials. Default: the mode's bootstrap role (preview for provision,
+   * deploy and dashboard; teardown for destroy and cleanup) with the OIDC token of the job the
+   * example workflows run it in, so every run is held to the bootstrap template's policies.
+   * false: the static keys of an IAM user with AdministratorAccess (the default credential chain).
+   */
   oidc?: boolean;
+  /** The OIDC token's job, over the mode's default (e.g. a branch push that should be refused). */
+  job?: Partial<OidcJob>;
+  /** role-to-assume: 'preview', 'teardown' or an ARN; default the mode's. */
+  role?: 'preview' | 'teardown' | string;
   /** Set role-to-assume even without an OIDC token (a fork PR's situation). */
   roleToAssume?: boolean;
   /** The PR comes from a fork. */
@@ -29,11 +38,20 @@ export interface PreviewFixture {
   run(inputs: Record<string, string>, as?: RunAs): Promise<ActionRun>;
   state(): SandboxSnapshot;
   comments(pr: number): string[];
-  /** Every OIDC token and session credential the sandbox handed out. */
+  /** Every OIDC token and session credential the sandbox handed out since the last reset(). */
   issuedSecrets(): string[];
   setSsoEnabled(enabled: boolean): void;
   reset(): void;
   close(): Promise<void>;
+}
+
+const TEARDOWN_MODES = new Set(['destroy', 'cleanup']);
+
+/** The job each mode runs in, as examples/workflows have it: what GitHub puts in the OIDC token. */
+function jobFor(mode: string | undefined, pr: number | undefined): Omit<OidcJob, 'repository'> & { event: string } {
+  if (mode === 'destroy') return { event: 'pull_request_target', workflowFile: '.github/workflows/destroy.yml', prNumber: pr };
+  if (mode === 'cleanup') return { event: 'schedule', workflowFile: '.github/workflows/cleanup.yml' };
+  return pr === undefined ? { event: 'push', workflowFile: '.github/workflows/preview.yml' } : { event: 'pull_request', workflowFile: '.github/workflows/preview.yml', prNumber: pr };
 }
 
 /**
@@ -45,6 +63,7 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
   const githubToken = sandbox.github.addToken('write');
   const readOnlyToken = sandbox.github.addToken('read');
   let nextPr = 100;
+  let issuedMark = { tokens: 0, sessions: 0 };
   let runId = 9000;
 
   return {
@@ -62,18 +81,23 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
       Object.assign(p, { state: 'closed', merged, closedAt: new Date(), updatedAt: new Date() });
     },
     async run(inputs, as = {}) {
+      const oidc = as.oidc ?? !as.roleToAssume;
+      const job = { ...jobFor(inputs.mode, as.pr), ...as.job };
+      const bootstrap = sandbox.bootstrap[REPOSITORY];
+      const role = as.role ?? (TEARDOWN_MODES.has(inputs.mode) ? 'teardown' : 'preview');
+      const roleArn = role === 'preview' ? bootstrap.previewRoleArn : role === 'teardown' ? bootstrap.teardownRoleArn : role;
       const env: Record<string, string | undefined> = {
         GITHUB_REPOSITORY: REPOSITORY,
-        GITHUB_EVENT_NAME: as.pr !== undefined ? 'pull_request' : 'push',
+        GITHUB_EVENT_NAME: oidc ? job.event : as.pr !== undefined ? 'pull_request' : 'push',
         GITHUB_REF_NAME: as.pr !== undefined ? `${as.pr}/merge` : 'main',
         GITHUB_HEAD_REF: as.pr !== undefined ? `feature-${as.pr}` : '',
         GITHUB_RUN_ID: String(runId++),
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_API_URL: sandbox.githubApiUrl,
         AWS_ENDPOINT_URL: sandbox.url,
-        ...(as.oidc ? {
+        ...(oidc ? {
           ACTIONS_ID_TOKEN_REQUEST_URL: `${sandbox.url}/_oidc/token?api-version=2.0`,
-          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.grant(REPOSITORY),
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.grant({ repository: REPOSITORY, ...job }),
         } : as.roleToAssume ? {} : {
           AWS_ACCESS_KEY_ID: STATIC_CREDENTIALS.accessKeyId,
           AWS_SECRET_ACCESS_KEY: STATIC_CREDENTIALS.secretAccessKey,
@@ -88,17 +112,18 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
           base: { repo: { full_name: REPOSITORY } },
         },
       };
-      const withRole: Record<string, string> = as.oidc || as.roleToAssume ? { 'role-to-assume': GITHUB_ROLE_ARN } : {};
+      const withRole: Record<string, string> = oidc || as.roleToAssume ? { 'role-to-assume': roleArn } : {};
       return runAction({ inputs: { 'aws-region': REGION, ...withRole, ...inputs }, env, event, githubToken, onOutput: as.onOutput });
     },
     state: () => sandbox.state(),
     comments: (pr) => sandbox.github.commentsOn(REPOSITORY, pr).map((c) => c.body),
     issuedSecrets: () => [
-      ...sandbox.oidc.issued,
-      ...sandbox.credentials.sessions().flatMap((c) => [c.accessKeyId, c.secretAccessKey, c.sessionToken!]),
+      ...sandbox.oidc.issued.slice(issuedMark.tokens),
+      ...sandbox.credentials.sessions().slice(issuedMark.sessions).flatMap((c) => [c.accessKeyId, c.secretAccessKey, c.sessionToken!]),
     ],
     setSsoEnabled: (enabled) => sandbox.setSsoEnabled(enabled),
     reset() {
+      issuedMark = { tokens: sandbox.oidc.issued.length, sessions: sandbox.credentials.sessions().length };
       sandbox.clearLog();
       sandbox.setFaults({ throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [], deny: [] });
       sandbox.setSsoEnabled(true);

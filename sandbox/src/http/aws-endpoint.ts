@@ -57,7 +57,8 @@ export function unknownOperation(protocol: Protocol, operation: string): AwsErro
     : new AwsError('UnknownOperationException', `Unknown operation ${operation}`, 404);
 }
 
-const READ_ONLY = /^(Describe|List|Get|Search|Head|Validate)/;
+// Exchanging a token for credentials changes nothing in the account either.
+const READ_ONLY = /^(Describe|List|Get|Search|Head|Validate|AssumeRoleWithWebIdentity$)/;
 
 /** The one AWS call the SDK sends without SigV4: the web-identity exchange needs no credentials. */
 const UNSIGNED_ACTIONS = new Set(['AssumeRoleWithWebIdentity']);

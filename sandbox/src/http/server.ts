@@ -9,6 +9,7 @@ import { GithubModel } from '../models/github';
 import { GrafanaModel } from '../models/grafana';
 import { ACCOUNT_ID, createIamState, GITHUB_ROLE_NAME } from '../models/iam';
 import { AuthorizationRecord, SandboxAuthorizer } from '../iam/authorizer';
+import { applyBootstrap, BootstrapRoles } from '../iam/bootstrap';
 import { modelView, requestsFor } from '../iam/requests';
 import { CLOUDFORMATION_OPERATIONS } from '../iam/requests-cloudformation';
 import { OidcIssuer } from '../models/oidc';
@@ -46,13 +47,19 @@ export interface SandboxOptions {
   ssoEnabled?: boolean;
   /** Identity Store user and group ids that exist. */
   ssoDirectory?: string[];
-  /** Repositories whose workflows may assume the seeded GitHub role. */
+  /** Repositories whose workflows may assume the seeded GitHub role, each bootstrapped with templates/bootstrap.yaml. */
   repositories?: string[];
-  /** Inline policies (by name) of the seeded workflow role; default: one allowing everything, `sandbox-allow-all`. */
+  /**
+   * Inline policies (by name) of the seeded role `github-actions-preview` (trusted by every workflow of
+   * `repositories`), for tests of the sandbox itself; default: one allowing everything. The action's
+   * runs use the bootstrap roles instead (sandbox.bootstrap).
+   */
   workflowRolePolicies?: Record<string, unknown>;
+  /** Parameter overrides for every repository's bootstrap stack (e.g. CreateCloudFormationServiceRole). */
+  bootstrapParameters?: Record<string, string>;
 }
 
-/** Until the workflow role carries the bootstrap template's policies, it may do anything. */
+/** The seeded role's default: for tests of the sandbox's own protocols, never for the action's runs. */
 export const SANDBOX_ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
 export interface Sandbox {
@@ -70,6 +77,8 @@ export interface Sandbox {
   oidc: OidcIssuer;
   credentials: CredentialStore;
   iam: ReturnType<typeof createIamState>;
+  /** Per repository: the roles templates/bootstrap.yaml created (the account as the README's setup leaves it). */
+  bootstrap: Record<string, BootstrapRoles>;
   log: RequestLogEntry[];
   /** IAM's decisions, every one: the endpoint's for each call, CloudFormation's for what it does on the caller's behalf. */
   authorizations: AuthorizationRecord[];
@@ -92,6 +101,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let ssoEnabled = options.ssoEnabled ?? true;
   const iam = createIamState(options.repositories ?? DEFAULT_REPOSITORIES);
   iam.roles.get(GITHUB_ROLE_NAME)!.policies = options.workflowRolePolicies ?? { 'sandbox-allow-all': SANDBOX_ALLOW_ALL };
+  // The OIDC provider is already registered (createIamState); the boundary comes with the first repository.
+  const bootstrap = Object.fromEntries((options.repositories ?? DEFAULT_REPOSITORIES).map((repository, i) => [repository, applyBootstrap(iam, {
+    accountId: ACCOUNT_ID, region: 'us-east-1',
+    parameters: { Repository: repository, CreateOidcProvider: 'false', CreatePermissionsBoundary: i === 0 ? 'true' : 'false', ...options.bootstrapParameters },
+  })]));
   const authorizer = new SandboxAuthorizer(iam);
   const credentials = new CredentialStore();
   const oidc = new OidcIssuer();
@@ -215,7 +229,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url, githubApiUrl: `${url}/github`, oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`,
-    amp, grafana, ecs, cloudformation, github, oidc, credentials, iam, log, authorizations: authorizer.log, authorizer,
+    amp, grafana, ecs, cloudformation, github, oidc, credentials, iam, bootstrap, log, authorizations: authorizer.log, authorizer,
     clearLog,
     faults: () => faults.get(),
     setFaults: (f) => faults.set(f),
