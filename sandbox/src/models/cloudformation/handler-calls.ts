@@ -24,6 +24,7 @@
 // as aws:RequestTag/<key> + aws:TagKeys; tags of a resource that exists as aws:ResourceTag/<key>.
 import { randomUUID } from 'node:crypto';
 import type { IamState } from '../../core/types';
+import { ECS_SERVICE_LINKED_ROLE_NAME, ecsServiceLinkedRole } from '../ecs';
 import { HandlerName, NOT_IAM_ACTIONS, RESOURCE_TYPE_FACTS } from './handler-permissions';
 
 export type RequestContext = Record<string, string | string[]>;
@@ -72,8 +73,6 @@ export const CALLED_VIA_CLOUDFORMATION: RequestContext = {
   'aws:ViaAWSService': 'true',
 };
 
-export const ECS_SERVICE_LINKED_ROLE_NAME = 'AWSServiceRoleForECS';
-export const ECS_SERVICE_LINKED_ROLE_PATH = '/aws-service-role/ecs.amazonaws.com/';
 
 /**
  * IAM actions whose Service Authorization Reference entry carries iam:PermissionsBoundary: when the
@@ -307,7 +306,7 @@ const RULES: Record<string, Partial<Record<HandlerName, Rule>>> = {
       if (Object.keys(c.s.tags).length > 0) c.request('ecs:TagResource', arn, { 'ecs:CreateAction': 'CreateCluster', ...requestTags(c.s.tags) });
       // The first cluster of an account makes ECS's service-linked role, with the caller's rights.
       if (!hasEcsServiceLinkedRole(c.s.iam)) {
-        c.request('iam:CreateServiceLinkedRole', ecsServiceLinkedRoleArn(c.s.accountId), { 'iam:AWSServiceName': 'ecs.amazonaws.com' });
+        c.request('iam:CreateServiceLinkedRole', ecsServiceLinkedRole(c.s.accountId).arn, { 'iam:AWSServiceName': 'ecs.amazonaws.com' });
       }
       clusterKms(c);
       c.add('ecs:DescribeClusters', arn);
@@ -535,11 +534,7 @@ function managedPolicies(props: Props): string[] {
   return ((props.ManagedPolicyArns as string[] | undefined) ?? []).map(String);
 }
 
-export function ecsServiceLinkedRoleArn(accountId: string): string {
-  return `arn:aws:iam::${accountId}:role${ECS_SERVICE_LINKED_ROLE_PATH}${ECS_SERVICE_LINKED_ROLE_NAME}`;
-}
-
-export function hasEcsServiceLinkedRole(iam: IamState): boolean {
+function hasEcsServiceLinkedRole(iam: IamState): boolean {
   return iam.roles.has(ECS_SERVICE_LINKED_ROLE_NAME);
 }
 
