@@ -208,24 +208,25 @@ describe('the principal', () => {
     sandbox.cloudformation.useAuthorizer(authz);
     const stackId = await createStack('with-role', CLUSTER_TEMPLATE('with-role'), { RoleARN: role.arn });
     expect(await settle('with-role')).toEqual({ status: 'CREATE_COMPLETE', roleArn: role.arn });
-    // The caller passes the role to CloudFormation; everything after is the role's session.
-    expect(authz.requests[0]).toEqual({ principal: STATIC_USER_ARN, region: REGION, request: { action: 'iam:PassRole', resource: role.arn, context: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } } });
+    // Every handler permission is asked as the role's session (iam:PassRole for the caller is the CreateStack call's own authorization).
+    expect(new Set(authz.requests.map((r) => r.principal))).toEqual(new Set([session]));
+    expect(authz.requests[0]).toMatchObject({ region: REGION, request: { action: 'logs:DescribeLogGroups', via: 'cloudformation', operation: 'AWS::Logs::LogGroup CREATE' } });
     const performed = sandbox.cloudformation.performed('with-role');
     expect(new Set(performed.map((p) => p.principal))).toEqual(new Set([session]));
 
-    // DeleteStack without a RoleARN uses the stack's role, and the caller passes nothing.
+    // DeleteStack without a RoleARN uses the stack's role.
     authz.deny = [{ action: 'iam:DeleteRole', principal: session }];
     authz.requests.length = 0;
     await cfn.send(new DeleteStackCommand({ StackName: 'with-role' }));
     expect(await settle('with-role')).toMatchObject({ status: 'DELETE_FAILED' });
-    expect(authz.requests.some((r) => r.request.action === 'iam:PassRole' && r.principal === STATIC_USER_ARN)).toBe(false);
+    expect(new Set(authz.requests.map((r) => r.principal))).toEqual(new Set([session]));
     expect((await failedEvent('with-role', 'Role', 'DELETE_FAILED'))!.ResourceStatusReason).toContain(`User: ${session} is not authorized to perform: iam:DeleteRole`);
     authz.deny = [];
     await cfn.send(new DeleteStackCommand({ StackName: 'with-role' }));
     expect(await settleById(stackId)).toMatchObject({ status: 'DELETE_COMPLETE' });
   });
 
-  it('cannot be a role that does not exist or does not trust CloudFormation, nor one the caller may not pass', async () => {
+  it('cannot be a role that does not exist or does not trust CloudFormation', async () => {
     const grafanaRole = addRole('not-for-cfn', 'grafana.amazonaws.com');
     await expect(createStack('bad-role', CLUSTER_TEMPLATE('bad-role'), { RoleARN: grafanaRole.arn }))
       .rejects.toMatchObject({ name: 'ValidationError', message: `Role ${grafanaRole.arn} is invalid or cannot be assumed` });
@@ -235,11 +236,6 @@ describe('the principal', () => {
     await expect(cfn.send(new CreateChangeSetCommand({ StackName: 'bad-role', ChangeSetName: 'cs', ChangeSetType: 'CREATE', TemplateBody: CLUSTER_TEMPLATE('bad-role'), Capabilities: ['CAPABILITY_IAM'], RoleARN: missing })))
       .rejects.toMatchObject({ name: 'ValidationError' });
     expect(sandbox.state().stacks.some((s) => s.stackName === 'bad-role')).toBe(false);
-
-    const role = addRole('cfn-unpassable', 'cloudformation.amazonaws.com');
-    sandbox.cloudformation.useAuthorizer(new DenyList([{ action: 'iam:PassRole', principal: STATIC_USER_ARN }]));
-    await expect(createStack('bad-role', CLUSTER_TEMPLATE('bad-role'), { RoleARN: role.arn }))
-      .rejects.toMatchObject({ name: 'AccessDenied', message: expect.stringContaining(`is not authorized to perform: iam:PassRole on resource: ${role.arn}`) });
   });
 
   it('of a change set is whoever executes it, and a role deleted since it was made fails the execution', async () => {
@@ -360,10 +356,7 @@ describe('the preview stack', () => {
     sandbox.iam.roles.delete(ECS_SERVICE_LINKED_ROLE_NAME);
     const role = addRole('preview-deployer', 'cloudformation.amazonaws.com');
     sandbox.cloudformation.clearPerformed();
-    sandbox.cloudformation.useAuthorizer(authz = new PolicyAuthorizer({
-      [session]: policy,
-      [STATIC_USER_ARN]: [{ Effect: 'Allow', Action: ['iam:PassRole'], Resource: [role.arn], Condition: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } } }],
-    }));
+    sandbox.cloudformation.useAuthorizer(authz = new PolicyAuthorizer({ [session]: policy }));
     const { Id } = await cfn.send(new CreateChangeSetCommand({
       StackName: stackName, ChangeSetName: 'deploy', ChangeSetType: 'CREATE', TemplateBody: template, Parameters: parameters,
       Capabilities: ['CAPABILITY_IAM'], RoleARN: role.arn, Tags: [{ Key: 'ecs-amp-action:environment', Value: 'pr-7' }],

@@ -194,30 +194,30 @@ export class CloudFormationModel {
     };
   }
 
-  private async createStack(input: QueryInput, ctx: CallContext) {
+  private createStack(input: QueryInput, ctx: CallContext) {
     const name = requireStackName(input.StackName);
     const existing = this.live(name, ctx);
     if (existing && input.ClientRequestToken && existing.tokens.has(input.ClientRequestToken)) return { StackId: existing.id };
     if (existing) throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`, 400);
     const desired = this.desired(input, ctx, {});
-    const principal = await this.operationPrincipal(ctx, desired.roleArn, input.RoleARN);
+    const principal = this.operationPrincipal(ctx, desired.roleArn);
     const stack = this.newStack(name, ctx, desired, 'CREATE_IN_PROGRESS');
     if (input.ClientRequestToken) stack.tokens.add(input.ClientRequestToken);
     void this.deploy(stack, desired, 'CREATE', principal, input.ClientRequestToken);
     return { StackId: stack.id };
   }
 
-  private async updateStack(input: QueryInput, ctx: CallContext) {
+  private updateStack(input: QueryInput, ctx: CallContext) {
     const stack = this.mustFind(input.StackName, ctx);
     this.assertUpdatable(stack);
     const desired = this.desired({ ...input, TemplateBody: input.UsePreviousTemplate === 'true' ? stack.templateBody : input.TemplateBody }, ctx, stack.parameters, stack.tags, stack.roleArn);
     if (this.changesFor(stack, desired).length === 0 && sameSettings(stack, desired)) throw validation('No updates are to be performed.');
-    const principal = await this.operationPrincipal(ctx, desired.roleArn, input.RoleARN);
+    const principal = this.operationPrincipal(ctx, desired.roleArn);
     void this.deploy(stack, desired, 'UPDATE', principal, input.ClientRequestToken);
     return { StackId: stack.id };
   }
 
-  private async deleteStack(input: QueryInput, ctx: CallContext) {
+  private deleteStack(input: QueryInput, ctx: CallContext) {
     const stack = this.find(input.StackName, ctx);
     // Deleting a stack that is gone succeeds silently, as in CloudFormation.
     if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return {};
@@ -226,7 +226,7 @@ export class CloudFormationModel {
     }
     // A RoleARN given here becomes the stack's role; otherwise the one it has is used.
     const roleArn = input.RoleARN ?? stack.roleArn;
-    const principal = await this.operationPrincipal(ctx, roleArn, input.RoleARN);
+    const principal = this.operationPrincipal(ctx, roleArn);
     stack.roleArn = roleArn;
     void this.destroy(stack, principal, input.ClientRequestToken);
     return {};
@@ -275,7 +275,7 @@ export class CloudFormationModel {
     return { TemplateBody: stack.templateBody, StagesAvailable: ['Original', 'Processed'] };
   }
 
-  private async createChangeSet(input: QueryInput, ctx: CallContext) {
+  private createChangeSet(input: QueryInput, ctx: CallContext) {
     const name = requireStackName(input.StackName);
     if (!CHANGE_SET_NAME.test(String(input.ChangeSetName ?? ''))) {
       throw validation(`1 validation error detected: Value '${String(input.ChangeSetName)}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
@@ -293,7 +293,7 @@ export class CloudFormationModel {
     }
     const desired = this.desired(input, ctx, stack?.parameters ?? {}, stack?.tags, stack?.roleArn);
     // The role is checked when the change set is made, as CloudFormation does, and again when it runs.
-    await this.operationPrincipal(ctx, desired.roleArn, input.RoleARN);
+    this.operationPrincipal(ctx, desired.roleArn);
     stack ??= this.newStack(name, ctx, { ...desired, template: desired.template }, 'REVIEW_IN_PROGRESS');
     if ([...stack.changeSets.values()].some((c) => c.name === input.ChangeSetName)) {
       throw new AwsError('AlreadyExistsException', `ChangeSet [${String(input.ChangeSetName)}] already exists`, 400);
@@ -336,7 +336,7 @@ export class CloudFormationModel {
     };
   }
 
-  private async executeChangeSet(input: QueryInput, ctx: CallContext) {
+  private executeChangeSet(input: QueryInput, ctx: CallContext) {
     const cs = this.findChangeSet(input.ChangeSetName, input.StackName, ctx);
     const stack = this.stacks.find((s) => s.id === cs.stackId)!;
     if (input.ClientRequestToken && stack.tokens.has(input.ClientRequestToken) && cs.executionStatus !== 'AVAILABLE') return {};
@@ -345,7 +345,7 @@ export class CloudFormationModel {
     }
     if (cs.type === 'UPDATE') this.assertUpdatable(stack);
     else if (stack.status !== 'REVIEW_IN_PROGRESS') throw validation(`Stack:${stack.id} is in ${stack.status} state and can not be updated.`);
-    const principal = await this.operationPrincipal(ctx, cs.roleArn);
+    const principal = this.operationPrincipal(ctx, cs.roleArn);
     cs.executionStatus = 'EXECUTE_IN_PROGRESS';
     for (const other of stack.changeSets.values()) if (other !== cs) other.executionStatus = 'OBSOLETE';
     if (input.ClientRequestToken) stack.tokens.add(input.ClientRequestToken);
@@ -374,13 +374,13 @@ export class CloudFormationModel {
     };
   }
 
-  private async continueUpdateRollback(input: QueryInput, ctx: CallContext) {
+  private continueUpdateRollback(input: QueryInput, ctx: CallContext) {
     const stack = this.mustFind(input.StackName, ctx);
     if (stack.status !== 'UPDATE_ROLLBACK_FAILED') {
       throw validation(`Stack ${stack.id} is in ${stack.status} state and can not continue update rollback. It must be in UPDATE_ROLLBACK_FAILED state.`);
     }
     const roleArn = input.RoleARN ?? stack.roleArn;
-    await this.operationPrincipal(ctx, roleArn, input.RoleARN);
+    this.operationPrincipal(ctx, roleArn);
     stack.roleArn = roleArn;
     void (async () => {
       this.setStatus(stack, 'UPDATE_ROLLBACK_IN_PROGRESS', undefined, input.ClientRequestToken);
@@ -579,9 +579,9 @@ export class CloudFormationModel {
    */
   private async perform(stack: Stack, principal: string, logicalId: string, type: string, handler: HandlerName, calls: HandlerCall[]): Promise<string | undefined> {
     for (const call of calls) {
-      const verdict = this.authorizer
-        ? await this.authorizer.authorize(principal, stack.region, { action: call.action, resource: call.resource, context: call.context })
-        : { allowed: true as const };
+      // via/operation label the authorizer's own log where it keeps one; the contract needs only the first three.
+      const request = { action: call.action, resource: call.resource, context: call.context, via: 'cloudformation' as const, operation: `${type} ${handler.toUpperCase()}` };
+      const verdict = this.authorizer ? await this.authorizer.authorize(principal, stack.region, request) : { allowed: true as const };
       this.performedLog.push({ principal, stackName: stack.name, logicalId, type, handler, action: call.action, resource: call.resource, allowed: verdict.allowed });
       if (!verdict.allowed) return denialMessage(call, verdict.message, stack.accountId);
     }
@@ -610,19 +610,13 @@ export class CloudFormationModel {
   /**
    * Who a stack operation's handlers run as. With a service role, CloudFormation assumes it (it
    * must exist and trust cloudformation.amazonaws.com) and works as its AWSCloudFormation
-   * session; the caller must be allowed to pass a role they name in this request. Without one,
-   * it works with the caller's own credentials.
+   * session; without one, with the caller's own credentials. (That the caller may pass a role
+   * named in the request, iam:PassRole, is the API call's own authorization, not the engine's.)
    */
-  private async operationPrincipal(ctx: CallContext, roleArn: string | undefined, passedNow?: string): Promise<string> {
+  private operationPrincipal(ctx: CallContext, roleArn: string | undefined): string {
     if (!roleArn) return ctx.principalArn;
     const role = findRoleByArn(this.deps.iam, roleArn);
     if (!role || !trustsService(role, 'cloudformation.amazonaws.com')) throw validation(`Role ${roleArn} is invalid or cannot be assumed`);
-    if (passedNow && this.authorizer) {
-      const verdict = await this.authorizer.authorize(ctx.principalArn, ctx.region, {
-        action: 'iam:PassRole', resource: role.arn, context: { 'iam:PassedToService': 'cloudformation.amazonaws.com' },
-      });
-      if (!verdict.allowed) throw new AwsError('AccessDenied', verdict.message, 403);
-    }
     return `arn:aws:sts::${role.arn.split(':')[4]}:assumed-role/${role.roleName}/${SERVICE_ROLE_SESSION}`;
   }
 
