@@ -204,3 +204,33 @@ describe('the permissions boundary of a role CloudFormation makes', () => {
     expect(cfn.performed('b').every((p) => p.allowed && p.principal === ctx.principalArn)).toBe(true);
   });
 });
+
+describe('operations without a caller', () => {
+  it('started in-process (principalArn empty) are not authorized; a throwing authorizer fails the resource loudly', async () => {
+    const iam: IamState = { roles: new Map() };
+    const asked: string[] = [];
+    const authorizer = {
+      authorize: async (principal: string) => {
+        asked.push(principal);
+        throw new Error(`sandbox authorization bug: no IAM principal behind ${principal}`);
+      },
+    };
+    const cfn = new CloudFormationModel({ iam, ecs: new EcsModel(), latencies: () => ({ ampCreate: 0, ampDelete: 0, grafanaCreate: 0, grafanaDelete: 0, grafanaUpdate: 0, cfnResource: { default: 1 } }), accountId: ACCOUNT, authorizer });
+    const ctx = (principalArn: string) => ({ region: REGION, accountId: ACCOUNT, accessKeyId: '', principalArn, requestId: 'r' });
+    const body = JSON.stringify({ Resources: { L: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/quiet' } } } });
+    const status = async (name: string) => ((await cfn.call('DescribeStacks', { StackName: name }, ctx(''))).Stacks as { StackStatus: string; StackId: string }[])[0];
+    const settle = async (name: string) => { for (let i = 0; i < 200 && /IN_PROGRESS$/.test((await status(name)).StackStatus); i++) await new Promise((r) => setTimeout(r, 5)); return status(name); };
+
+    await cfn.call('CreateStack', { StackName: 'quiet', TemplateBody: body }, ctx(''));
+    expect((await settle('quiet')).StackStatus).toBe('CREATE_COMPLETE');
+    const { StackId } = await status('quiet');
+    await cfn.call('DeleteStack', { StackName: 'quiet' }, ctx(''));
+    expect((await settle(StackId)).StackStatus).toBe('DELETE_COMPLETE');
+    expect(asked).toEqual([]);
+
+    await cfn.call('CreateStack', { StackName: 'loud', TemplateBody: body }, ctx('arn:aws:iam::123456789012:user/nobody'));
+    expect((await settle('loud')).StackStatus).toBe('ROLLBACK_COMPLETE');
+    const events = (await cfn.call('DescribeStackEvents', { StackName: 'loud' }, ctx(''))).StackEvents as { LogicalResourceId: string; ResourceStatus: string; ResourceStatusReason?: string }[];
+    expect(events.find((e) => e.LogicalResourceId === 'L' && e.ResourceStatus === 'CREATE_FAILED')!.ResourceStatusReason).toBe('sandbox authorization bug: no IAM principal behind arn:aws:iam::123456789012:user/nobody');
+  });
+});
