@@ -1,6 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { AwsError, CallContext } from '../core/types';
+import { AwsError, CallContext, IamRole } from '../core/types';
 import { validate } from './validate';
+
+export const ECS_SERVICE_LINKED_ROLE_NAME = 'AWSServiceRoleForECS';
+
+/**
+ * The account's ECS service-linked role as IAM holds it once ECS has made it (a new account has
+ * none; the first cluster makes it). Tests seed an account that already has it with
+ * `iam.roles.set(ECS_SERVICE_LINKED_ROLE_NAME, ecsServiceLinkedRole(accountId))`.
+ */
+export function ecsServiceLinkedRole(accountId: string): IamRole {
+  return {
+    roleName: ECS_SERVICE_LINKED_ROLE_NAME,
+    arn: `arn:aws:iam::${accountId}:role/aws-service-role/ecs.amazonaws.com/${ECS_SERVICE_LINKED_ROLE_NAME}`,
+    roleId: 'AROASANDBOXECSSERVICELINKED',
+    path: '/aws-service-role/ecs.amazonaws.com/',
+    assumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    },
+    policies: {},
+    managedPolicyArns: ['arn:aws:iam::aws:policy/aws-service-role/AmazonECSServiceRolePolicy'],
+    tags: {},
+    createdAt: new Date(),
+    maxSessionDuration: 3600,
+  };
+}
 
 export interface EcsCluster {
   name: string;

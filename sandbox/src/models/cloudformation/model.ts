@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError, CallContext, IamState, Latencies } from '../../core/types';
+import type { Authorizer } from '../../iam/types';
 import { EcsModel } from '../ecs';
+import { findRoleByArn, trustsService } from '../iam';
+import { denialMessage, HandlerCall, handlerCalls, HandlerSubject, resourceTagSet } from './handler-calls';
+import type { HandlerName } from './handler-permissions';
 import { ResolvedResource } from './intrinsics';
 import {
   activeResources, checkCapabilities, checkProperties, CurrentResource, diffResources, evalContext, resolveOutputs,
-  resolveParameters, resolveProperties, resourceOrder, ResourceChange, Scope, validateTemplate,
+  resolveParameters, resolveProperties, resourceDependencies, resourceOrder, ResourceChange, Scope, validateTemplate,
 } from './plan';
 import { PROVIDERS, ProviderContext } from './providers';
 import { parseTemplate, Template } from './template';
@@ -15,8 +19,22 @@ interface ResourceState {
   physicalId: string;
   properties: Record<string, unknown>;
   attributes: Record<string, string>;
+  /** The tags the handler gave it: system, stack and its own (for aws:ResourceTag on later calls). */
+  tags: Record<string, string>;
   status: string;
   updatedAt: Date;
+}
+
+/** One handler permission CloudFormation performed, and IAM's answer. */
+export interface PerformedPermission {
+  principal: string;
+  stackName: string;
+  logicalId: string;
+  type: string;
+  handler: HandlerName;
+  action: string;
+  resource: string;
+  allowed: boolean;
 }
 
 interface StackEvent {
@@ -90,13 +108,38 @@ const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 const CHANGE_SET_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const validation = (message: string) => new AwsError('ValidationError', message, 400);
+/** The session name CloudFormation gives the service role it assumes for a stack operation. */
+const SERVICE_ROLE_SESSION = 'AWSCloudFormation';
 
 /** CloudFormation (query protocol): stacks, change sets, events and rollbacks over the resource providers. */
 export class CloudFormationModel {
   private readonly stacks: Stack[] = [];
   private readonly failures: InjectedFailure[] = [];
+  private readonly performedLog: PerformedPermission[] = [];
+  private authorizer?: Authorizer;
 
-  constructor(private readonly deps: { iam: IamState; ecs: EcsModel; latencies: () => Latencies; accountId: string }) {}
+  /**
+   * `authorizer` answers each handler permission CloudFormation performs for a stack operation, as
+   * the caller (or the stack's service role). Without one, every permission is allowed (and still
+   * recorded in `performed()`).
+   */
+  constructor(private readonly deps: { iam: IamState; ecs: EcsModel; latencies: () => Latencies; accountId: string; authorizer?: Authorizer }) {
+    this.authorizer = deps.authorizer;
+  }
+
+  /** Test hook: from now on, handler permissions are answered by `authorizer` (undefined: all allowed). */
+  useAuthorizer(authorizer: Authorizer | undefined): void {
+    this.authorizer = authorizer;
+  }
+
+  /** The handler permissions performed so far, oldest first, optionally of one stack. */
+  performed(stackName?: string): PerformedPermission[] {
+    return this.performedLog.filter((p) => !stackName || p.stackName === stackName).map((p) => ({ ...p }));
+  }
+
+  clearPerformed(): void {
+    this.performedLog.length = 0;
+  }
 
   injectResourceFailure(match: InjectedFailure['match'], reason: string, opts: { once?: boolean; operation?: InjectedFailure['operation']; duringRollback?: boolean } = {}): void {
     this.failures.push({ match, reason, once: opts.once ?? true, operation: opts.operation, duringRollback: opts.duringRollback });
@@ -157,18 +200,20 @@ export class CloudFormationModel {
     if (existing && input.ClientRequestToken && existing.tokens.has(input.ClientRequestToken)) return { StackId: existing.id };
     if (existing) throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`, 400);
     const desired = this.desired(input, ctx, {});
+    const principal = this.operationPrincipal(ctx, desired.roleArn);
     const stack = this.newStack(name, ctx, desired, 'CREATE_IN_PROGRESS');
     if (input.ClientRequestToken) stack.tokens.add(input.ClientRequestToken);
-    void this.deploy(stack, desired, 'CREATE', input.ClientRequestToken);
+    void this.deploy(stack, desired, 'CREATE', principal, input.ClientRequestToken);
     return { StackId: stack.id };
   }
 
   private updateStack(input: QueryInput, ctx: CallContext) {
     const stack = this.mustFind(input.StackName, ctx);
     this.assertUpdatable(stack);
-    const desired = this.desired({ ...input, TemplateBody: input.UsePreviousTemplate === 'true' ? stack.templateBody : input.TemplateBody }, ctx, stack.parameters, stack.tags);
+    const desired = this.desired({ ...input, TemplateBody: input.UsePreviousTemplate === 'true' ? stack.templateBody : input.TemplateBody }, ctx, stack.parameters, stack.tags, stack.roleArn);
     if (this.changesFor(stack, desired).length === 0 && sameSettings(stack, desired)) throw validation('No updates are to be performed.');
-    void this.deploy(stack, desired, 'UPDATE', input.ClientRequestToken);
+    const principal = this.operationPrincipal(ctx, desired.roleArn);
+    void this.deploy(stack, desired, 'UPDATE', principal, input.ClientRequestToken);
     return { StackId: stack.id };
   }
 
@@ -179,7 +224,11 @@ export class CloudFormationModel {
     if (stack.status.endsWith('_IN_PROGRESS') && stack.status !== 'REVIEW_IN_PROGRESS') {
       throw validation(`Stack [${stack.name}] cannot be deleted while in status ${stack.status}`);
     }
-    void this.destroy(stack, input.ClientRequestToken);
+    // A RoleARN given here becomes the stack's role; otherwise the one it has is used.
+    const roleArn = input.RoleARN ?? stack.roleArn;
+    const principal = this.operationPrincipal(ctx, roleArn);
+    stack.roleArn = roleArn;
+    void this.destroy(stack, principal, input.ClientRequestToken);
     return {};
   }
 
@@ -242,7 +291,9 @@ export class CloudFormationModel {
       if (!stack || stack.status === 'REVIEW_IN_PROGRESS') throw validation(`Stack [${name}] does not exist`);
       this.assertUpdatable(stack);
     }
-    const desired = this.desired(input, ctx, stack?.parameters ?? {}, stack?.tags);
+    const desired = this.desired(input, ctx, stack?.parameters ?? {}, stack?.tags, stack?.roleArn);
+    // The role is checked when the change set is made, as CloudFormation does, and again when it runs.
+    this.operationPrincipal(ctx, desired.roleArn);
     stack ??= this.newStack(name, ctx, { ...desired, template: desired.template }, 'REVIEW_IN_PROGRESS');
     if ([...stack.changeSets.values()].some((c) => c.name === input.ChangeSetName)) {
       throw new AwsError('AlreadyExistsException', `ChangeSet [${String(input.ChangeSetName)}] already exists`, 400);
@@ -294,10 +345,11 @@ export class CloudFormationModel {
     }
     if (cs.type === 'UPDATE') this.assertUpdatable(stack);
     else if (stack.status !== 'REVIEW_IN_PROGRESS') throw validation(`Stack:${stack.id} is in ${stack.status} state and can not be updated.`);
+    const principal = this.operationPrincipal(ctx, cs.roleArn);
     cs.executionStatus = 'EXECUTE_IN_PROGRESS';
     for (const other of stack.changeSets.values()) if (other !== cs) other.executionStatus = 'OBSOLETE';
     if (input.ClientRequestToken) stack.tokens.add(input.ClientRequestToken);
-    void this.deploy(stack, cs, cs.type, input.ClientRequestToken).then(() => {
+    void this.deploy(stack, cs, cs.type, principal, input.ClientRequestToken).then(() => {
       cs.executionStatus = 'EXECUTE_COMPLETE';
       stack.changeSets.clear();
     });
@@ -327,6 +379,9 @@ export class CloudFormationModel {
     if (stack.status !== 'UPDATE_ROLLBACK_FAILED') {
       throw validation(`Stack ${stack.id} is in ${stack.status} state and can not continue update rollback. It must be in UPDATE_ROLLBACK_FAILED state.`);
     }
+    const roleArn = input.RoleARN ?? stack.roleArn;
+    this.operationPrincipal(ctx, roleArn);
+    stack.roleArn = roleArn;
     void (async () => {
       this.setStatus(stack, 'UPDATE_ROLLBACK_IN_PROGRESS', undefined, input.ClientRequestToken);
       await sleep(this.latency('default'));
@@ -338,30 +393,30 @@ export class CloudFormationModel {
 
   // --- state machine -----------------------------------------------------------------------------
 
-  private async deploy(stack: Stack, desired: Desired, kind: 'CREATE' | 'UPDATE', token?: string): Promise<void> {
+  /**
+   * Every resource operation of a stack operation, its rollback included, runs as `principal`: the
+   * caller who started it, or the session CloudFormation opens with the stack's service role.
+   */
+  private async deploy(stack: Stack, desired: Desired, kind: 'CREATE' | 'UPDATE', principal: string, token?: string): Promise<void> {
     const prefix = kind === 'CREATE' ? 'CREATE' : 'UPDATE';
     const before = new Map([...stack.resources].map(([id, r]) => [id, { ...r }]));
     const previous: Desired = { templateBody: stack.templateBody, template: stack.template, parameters: stack.parameters, tags: stack.tags, capabilities: stack.capabilities, roleArn: stack.roleArn };
     this.setStatus(stack, `${prefix}_IN_PROGRESS`, 'User Initiated', token);
-    const touched: string[] = [];
-    let failure: string | undefined;
+    const failed: string[] = [];
     try {
       const scope = scopeOf(stack);
       const ctx = evalContext(desired.template, desired.parameters, scope, (id) => resolved(stack, id));
       const ids = activeResources(desired.template, ctx);
       for (const wave of resourceOrder(desired.template, ids)) {
-        const results = await Promise.allSettled(wave.map(async (id) => {
-          await this.provision(stack, desired, id, token);
-          touched.push(id);
-        }));
-        const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (rejected) throw rejected.reason;
+        const results = await Promise.allSettled(wave.map((id) => this.provision(stack, desired, id, principal, token)));
+        results.forEach((r, i) => { if (r.status === 'rejected') failed.push(wave[i]); });
+        if (failed.length > 0) throw new Error(failed.join(', '));
       }
       // Resources dropped from the template go after everything new is in place.
       const removed = [...stack.resources.keys()].filter((id) => !ids.includes(id));
       if (kind === 'UPDATE' && removed.length > 0) {
         this.setStatus(stack, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', undefined, token);
-        for (const id of removed.reverse()) await this.remove(stack, id, token);
+        for (const id of removed.reverse()) await this.remove(stack, id, principal, token);
       }
       Object.assign(stack, { templateBody: desired.templateBody, template: desired.template, parameters: desired.parameters, tags: desired.tags, capabilities: desired.capabilities, roleArn: desired.roleArn });
       stack.outputs = resolveOutputs(desired.template, evalContext(desired.template, desired.parameters, scope, (id) => resolved(stack, id)));
@@ -369,86 +424,209 @@ export class CloudFormationModel {
       this.setStatus(stack, `${prefix}_COMPLETE`, undefined, token);
       return;
     } catch (err) {
-      failure = (err as Error).message;
+      if (failed.length === 0) failed.push((err as Error).message);
     }
-    // Roll back: undo what this operation did, newest first.
+    // Roll back: undo what this operation did, newest first, as the same principal. A resource
+    // that cannot be deleted stays, and so does everything it depends on; the rest goes on.
     const rollbackStatus = kind === 'CREATE' ? 'ROLLBACK' : 'UPDATE_ROLLBACK';
-    this.setStatus(stack, `${rollbackStatus}_IN_PROGRESS`, `The following resource(s) failed to ${kind.toLowerCase()}: [${failure}]. Rollback requested by user.`, token);
-    try {
-      for (const id of [...stack.resources.keys()].reverse()) {
-        const old = before.get(id);
-        if (!old) await this.remove(stack, id, token);
-        else if (JSON.stringify(old.properties) !== JSON.stringify(stack.resources.get(id)!.properties)) await this.provision(stack, previous, id, token, true);
+    this.setStatus(stack, `${rollbackStatus}_IN_PROGRESS`, `The following resource(s) failed to ${kind.toLowerCase()}: [${failed.join(', ')}]. Rollback requested by user.`, token);
+    const stuck: string[] = [];
+    const kept = new Set<string>();
+    for (const id of [...stack.resources.keys()].reverse()) {
+      const old = before.get(id);
+      try {
+        if (!old) {
+          if (kept.has(id)) continue;
+          await this.remove(stack, id, principal, token);
+        } else if (JSON.stringify(old.properties) !== JSON.stringify(stack.resources.get(id)!.properties)) {
+          await this.provision(stack, previous, id, principal, token, true);
+        }
+      } catch {
+        stuck.push(id);
+        for (const dep of resourceDependencies(desired.template, id)) kept.add(dep);
       }
-      if (kind === 'UPDATE') stack.updatedAt = new Date();
-      this.setStatus(stack, `${rollbackStatus}_COMPLETE`, undefined, token);
-    } catch (err) {
-      this.setStatus(stack, `${rollbackStatus}_FAILED`, (err as Error).message, token);
     }
+    if (kind === 'UPDATE') stack.updatedAt = new Date();
+    if (stuck.length === 0) this.setStatus(stack, `${rollbackStatus}_COMPLETE`, undefined, token);
+    else this.setStatus(stack, `${rollbackStatus}_FAILED`, `The following resource(s) failed to ${stuck.every((id) => !before.has(id)) ? 'delete' : 'update'}: [${stuck.join(', ')}]. `, token);
   }
 
-  /** Creates or updates one resource, with its latency and events. Throws the logical id on failure. */
-  private async provision(stack: Stack, desired: Desired, id: string, token?: string, rollback = false): Promise<void> {
+  /**
+   * Creates or updates one resource, with its latency, events and the handler permissions it
+   * performs. Throws on failure (the reason is in the resource's FAILED event).
+   */
+  private async provision(stack: Stack, desired: Desired, id: string, principal: string, token?: string, rollback = false): Promise<void> {
     const decl = desired.template.Resources[id];
     const existing = stack.resources.get(id);
     const ctx = evalContext(desired.template, desired.parameters, scopeOf(stack), (rid) => resolved(stack, rid));
     const props = resolveProperties(decl.Properties, ctx);
-    if (existing && existing.type === decl.Type && JSON.stringify(existing.properties) === JSON.stringify(props) && sameRecord(stack.tags, desired.tags)) return;
+    const tags = resourceTagSet(decl.Type, { name: stack.name, id: stack.id, tags: desired.tags }, id, props);
+    if (existing && existing.type === decl.Type && JSON.stringify(existing.properties) === JSON.stringify(props) && sameRecord(existing.tags, tags)) return;
     const operation = existing ? 'UPDATE' : 'CREATE';
     const pctx = this.providerContext(stack, id, desired.tags);
     this.event(stack, id, decl.Type, existing?.physicalId, `${operation}_IN_PROGRESS`, undefined, token);
     await sleep(this.latency(decl.Type));
-    const fail = (reason: string): never => {
-      this.event(stack, id, decl.Type, existing?.physicalId, `${operation}_FAILED`, reason, token);
+    const fail = (reason: string, physicalId = existing?.physicalId): never => {
+      this.event(stack, id, decl.Type, physicalId, `${operation}_FAILED`, reason, token);
       throw new Error(id);
     };
     const problem = checkProperties(decl.Type, props);
     if (problem) fail(problem);
     const injected = this.takeFailure(stack, id, decl.Type, operation, rollback);
     if (injected) fail(injected);
+    const provider = PROVIDERS[decl.Type];
+    const replace = existing && (existing.type !== decl.Type || provider.replaceOn.some((p) => JSON.stringify(existing.properties[p]) !== JSON.stringify(props[p])));
+    const as = (handler: HandlerName, extra: Partial<HandlerSubject>): HandlerSubject => this.subject(stack, decl.Type, handler, props, tags, extra);
+    let result: { physicalId: string; attributes: Record<string, string> };
     try {
-      const provider = PROVIDERS[decl.Type];
-      const replace = existing && provider.replaceOn.some((p) => JSON.stringify(existing.properties[p]) !== JSON.stringify(props[p]));
-      const result = await (existing && !replace ? provider.update(existing.physicalId, props, pctx) : provider.create(props, pctx));
-      if (existing && replace) provider.delete(existing.physicalId, pctx);
-      stack.resources.set(id, { logicalId: id, type: decl.Type, physicalId: result.physicalId, properties: props, attributes: result.attributes, status: `${operation}_COMPLETE`, updatedAt: new Date() });
-      this.event(stack, id, decl.Type, result.physicalId, `${operation}_COMPLETE`, undefined, token);
+      if (existing && !replace) {
+        const update = as('update', { previous: existing.properties, physicalId: existing.physicalId, currentTags: existing.tags });
+        const denied = await this.perform(stack, principal, id, decl.Type, 'update', handlerCalls(update));
+        if (denied) fail(denied);
+        result = await provider.update(existing.physicalId, props, pctx);
+      } else {
+        pctx.physicalName = provider.physicalName?.(props, pctx);
+        const create = as('create', { name: pctx.physicalName, taskDefinitionRevision: this.nextRevision(decl.Type, pctx.physicalName) });
+        const calls = handlerCalls(create);
+        // Denied while asking to create it: nothing was made.
+        const denied = await this.perform(stack, principal, id, decl.Type, 'create', calls.filter((c) => c.phase === 'request'));
+        if (denied) fail(denied);
+        result = await provider.create(props, pctx);
+        // From here the resource exists: a denial fails it as it is, for the rollback to delete.
+        const made = as('create', { name: pctx.physicalName, physicalId: result.physicalId });
+        const later = await this.perform(stack, principal, id, decl.Type, 'create', handlerCalls(made).filter((c) => c.phase === 'after'));
+        if (later) {
+          if (existing) provider.delete(result.physicalId, pctx);
+          else this.keep(stack, id, decl.Type, result, props, tags, 'CREATE_FAILED');
+          fail(later, result.physicalId);
+        }
+      }
     } catch (err) {
       if ((err as Error).message === id) throw err;
       fail((err as Error).message);
     }
+    // What CloudFormation reads back once the handler is done.
+    const read = handlerCalls(this.subject(stack, decl.Type, 'read', props, tags, { physicalId: result!.physicalId, currentTags: tags }));
+    const readDenied = await this.perform(stack, principal, id, decl.Type, 'read', read).catch((err: Error) => err.message);
+    if (existing && replace) await this.retire(stack, principal, existing, pctx, token);
+    this.keep(stack, id, decl.Type, result!, props, tags, readDenied ? `${operation}_FAILED` : `${operation}_COMPLETE`);
+    if (readDenied) fail(readDenied, result!.physicalId);
+    this.event(stack, id, decl.Type, result!.physicalId, `${operation}_COMPLETE`, undefined, token);
   }
 
-  private async remove(stack: Stack, id: string, token?: string): Promise<void> {
+  /** The resource a replacement superseded goes, if its delete handler may; otherwise it is left behind, as CloudFormation's cleanup leaves it. */
+  private async retire(stack: Stack, principal: string, old: ResourceState, pctx: ProviderContext, token?: string): Promise<void> {
+    const calls = handlerCalls(this.subject(stack, old.type, 'delete', old.properties, old.tags, { physicalId: old.physicalId, currentTags: old.tags }));
+    const denied = await this.perform(stack, principal, old.logicalId, old.type, 'delete', calls);
+    if (denied) this.event(stack, old.logicalId, old.type, old.physicalId, 'DELETE_FAILED', denied, token);
+    else PROVIDERS[old.type].delete(old.physicalId, pctx);
+  }
+
+  private keep(stack: Stack, id: string, type: string, result: { physicalId: string; attributes: Record<string, string> }, props: Record<string, unknown>, tags: Record<string, string>, status: string): void {
+    stack.resources.set(id, { logicalId: id, type, physicalId: result.physicalId, properties: props, attributes: result.attributes, tags, status, updatedAt: new Date() });
+  }
+
+  private async remove(stack: Stack, id: string, principal: string, token?: string): Promise<void> {
     const r = stack.resources.get(id);
     if (!r) return;
     this.event(stack, id, r.type, r.physicalId, 'DELETE_IN_PROGRESS', undefined, token);
     await sleep(this.latency(r.type));
+    const failDelete = (reason: string): never => {
+      r.status = 'DELETE_FAILED';
+      this.event(stack, id, r.type, r.physicalId, 'DELETE_FAILED', reason, token);
+      throw new Error(id);
+    };
     const injected = this.takeFailure(stack, id, r.type, 'DELETE');
-    if (injected) {
-      this.event(stack, id, r.type, r.physicalId, 'DELETE_FAILED', injected, token);
-      throw new Error(`${id}: ${injected}`);
+    if (injected) failDelete(injected);
+    try {
+      const calls = handlerCalls(this.subject(stack, r.type, 'delete', r.properties, r.tags, { physicalId: r.physicalId, currentTags: r.tags }));
+      const denied = await this.perform(stack, principal, id, r.type, 'delete', calls);
+      if (denied) failDelete(denied);
+      PROVIDERS[r.type].delete(r.physicalId, this.providerContext(stack, id, stack.tags));
+    } catch (err) {
+      if ((err as Error).message === id) throw err;
+      failDelete((err as Error).message);
     }
-    PROVIDERS[r.type].delete(r.physicalId, this.providerContext(stack, id, stack.tags));
     stack.resources.delete(id);
     this.event(stack, id, r.type, r.physicalId, 'DELETE_COMPLETE', undefined, token);
   }
 
-  private async destroy(stack: Stack, token?: string): Promise<void> {
+  /** Deletes newest-dependent first; what fails stays, with everything it depends on, and the rest goes. */
+  private async destroy(stack: Stack, principal: string, token?: string): Promise<void> {
     this.setStatus(stack, 'DELETE_IN_PROGRESS', 'User Initiated', token);
-    try {
-      const waves = resourceOrder(stack.template, [...stack.resources.keys()]).reverse();
-      for (const wave of waves) await Promise.all(wave.map((id) => this.remove(stack, id, token)));
+    const failed: string[] = [];
+    const kept = new Set<string>();
+    const waves = resourceOrder(stack.template, [...stack.resources.keys()]).reverse();
+    for (const wave of waves) {
+      for (const id of wave) if (kept.has(id)) for (const dep of resourceDependencies(stack.template, id)) kept.add(dep);
+      const todo = wave.filter((id) => !kept.has(id));
+      const results = await Promise.allSettled(todo.map((id) => this.remove(stack, id, principal, token)));
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled') return;
+        failed.push(todo[i]);
+        for (const dep of resourceDependencies(stack.template, todo[i])) kept.add(dep);
+      });
+    }
+    if (failed.length === 0) {
       stack.deletedAt = new Date();
       this.setStatus(stack, 'DELETE_COMPLETE', undefined, token);
-    } catch (err) {
-      this.setStatus(stack, 'DELETE_FAILED', `The following resource(s) failed to delete: [${(err as Error).message}].`, token);
+    } else {
+      this.setStatus(stack, 'DELETE_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `, token);
     }
+  }
+
+  /**
+   * Asks the authorizer about each call in order, records it, and stops at the first denial:
+   * a handler gives up at the first call AWS refuses. Returns CloudFormation's message for it.
+   */
+  private async perform(stack: Stack, principal: string, logicalId: string, type: string, handler: HandlerName, calls: HandlerCall[]): Promise<string | undefined> {
+    for (const call of calls) {
+      // via/operation label the authorizer's own log where it keeps one; the contract needs only the first three.
+      const request = { action: call.action, resource: call.resource, context: call.context, via: 'cloudformation' as const, operation: `${type} ${handler.toUpperCase()}` };
+      // An operation without a principal was started in-process (a test tidying up through call()), not
+      // through the signed endpoint: there is nobody to authorize.
+      const verdict = this.authorizer && principal !== '' ? await this.authorizer.authorize(principal, stack.region, request) : { allowed: true as const };
+      this.performedLog.push({ principal, stackName: stack.name, logicalId, type, handler, action: call.action, resource: call.resource, allowed: verdict.allowed });
+      if (!verdict.allowed) return denialMessage(call, verdict.message, stack.accountId);
+    }
+    return undefined;
+  }
+
+  private subject(stack: Stack, type: string, handler: HandlerName, props: Record<string, unknown>, tags: Record<string, string>, extra: Partial<HandlerSubject>): HandlerSubject {
+    return {
+      type, handler, region: stack.region, accountId: stack.accountId, props, tags, iam: this.deps.iam,
+      tagsOf: (physicalId) => this.tagsOfPhysical(physicalId),
+      ...extra,
+    };
+  }
+
+  /** Tags of a resource some stack of the account made, by physical id (none for resources made elsewhere). */
+  private tagsOfPhysical(physicalId: string): Record<string, string> {
+    for (const s of this.stacks) for (const r of s.resources.values()) if (r.physicalId === physicalId) return r.tags;
+    return {};
+  }
+
+  private nextRevision(type: string, family: string | undefined): number | undefined {
+    if (type !== 'AWS::ECS::TaskDefinition' || !family) return undefined;
+    return [...this.deps.ecs.taskDefinitions.values()].filter((t) => t.family === family).length + 1;
+  }
+
+  /**
+   * Who a stack operation's handlers run as. With a service role, CloudFormation assumes it (it
+   * must exist and trust cloudformation.amazonaws.com) and works as its AWSCloudFormation
+   * session; without one, with the caller's own credentials. (That the caller may pass a role
+   * named in the request, iam:PassRole, is the API call's own authorization, not the engine's.)
+   */
+  private operationPrincipal(ctx: CallContext, roleArn: string | undefined): string {
+    if (!roleArn) return ctx.principalArn;
+    const role = findRoleByArn(this.deps.iam, roleArn);
+    if (!role || !trustsService(role, 'cloudformation.amazonaws.com')) throw validation(`Role ${roleArn} is invalid or cannot be assumed`);
+    return `arn:aws:sts::${role.arn.split(':')[4]}:assumed-role/${role.roleName}/${SERVICE_ROLE_SESSION}`;
   }
 
   // --- helpers -------------------------------------------------------------------------------------
 
-  private desired(input: QueryInput, call: CallContext, previousParams: Record<string, string>, previousTags?: Record<string, string>): Desired {
+  private desired(input: QueryInput, call: CallContext, previousParams: Record<string, string>, previousTags?: Record<string, string>, previousRole?: string): Desired {
     const templateBody = requireBody(input);
     const template = parseTemplate(templateBody);
     validateTemplate(template);
@@ -459,7 +637,8 @@ export class CloudFormationModel {
     const tagList: { Key: string; Value: string }[] | undefined = input.Tags;
     if (tagList && tagList.length > 50) throw validation('1 validation error detected: Member must have length less than or equal to 50 at tags');
     const tags = tagList ? Object.fromEntries(tagList.map((t) => [t.Key, t.Value ?? ''])) : { ...(previousTags ?? {}) };
-    return { templateBody, template, parameters, tags, capabilities, roleArn: input.RoleARN };
+    // Without a RoleARN, an operation keeps the role the stack already has.
+    return { templateBody, template, parameters, tags, capabilities, roleArn: input.RoleARN ?? previousRole };
   }
 
   private changesFor(stack: Stack, desired: Desired): ResourceChange[] {

@@ -41,15 +41,17 @@ function checkGetAtt(node: unknown, t: Template, owner: string): void {
   }
 }
 
+/** The resources `id` refers to or DependsOn; references anywhere in it (Metadata too) order it after what they name. */
+export function resourceDependencies(t: Template, id: string): string[] {
+  const r = t.Resources[id];
+  if (!r) return [];
+  return [...new Set([...dependencies(r.Properties ?? {}), ...dependencies(r.Metadata ?? {}), ...([] as string[]).concat(r.DependsOn ?? [])])];
+}
+
 /** Resource ids grouped in waves: each wave depends only on earlier waves, so a wave provisions in parallel. */
 export function resourceOrder(t: Template, ids: string[] = Object.keys(t.Resources)): string[][] {
   const included = new Set(ids);
-  const deps = new Map(ids.map((id) => {
-    const r = t.Resources[id];
-    // References anywhere in the resource (Metadata too) order it after what they name.
-    const all = new Set([...dependencies(r.Properties ?? {}), ...dependencies(r.Metadata ?? {}), ...([] as string[]).concat(r.DependsOn ?? [])]);
-    return [id, [...all].filter((d) => included.has(d))];
-  }));
+  const deps = new Map(ids.map((id) => [id, resourceDependencies(t, id).filter((d) => included.has(d))]));
   const waves: string[][] = [];
   const done = new Set<string>();
   while (done.size < ids.length) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ECS_SERVICE_LINKED_ROLE_NAME, ecsServiceLinkedRole } from '../ecs';
 import type { ProviderContext, ResourceProvider } from './providers';
 
 /** Fargate's valid task sizes: cpu units → memory MiB allowed. */
@@ -27,8 +28,11 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
     properties: { ClusterName: {}, ClusterSettings: { type: 'list' }, CapacityProviders: { type: 'list' }, Tags: { type: 'list' } },
     attributes: ['Arn'],
     replaceOn: ['ClusterName'],
+    physicalName: (p, ctx) => (p.ClusterName as string | undefined) ?? `${ctx.stackName}-${ctx.logicalId}-${randomBytes(6).toString('hex')}`,
     create: (p, ctx) => {
-      const name = (p.ClusterName as string | undefined) ?? `${ctx.stackName}-${ctx.logicalId}-${randomBytes(6).toString('hex')}`;
+      const name = ctx.physicalName ?? ECS_PROVIDERS['AWS::ECS::Cluster'].physicalName!(p, ctx);
+      // ECS makes the account's service-linked role with its first cluster (the handler was allowed iam:CreateServiceLinkedRole for it).
+      if (!ctx.iam.roles.has(ECS_SERVICE_LINKED_ROLE_NAME)) ctx.iam.roles.set(ECS_SERVICE_LINKED_ROLE_NAME, ecsServiceLinkedRole(ctx.accountId));
       const cluster = ctx.ecs.createCluster(name, ctx.region, ctx.accountId);
       return { physicalId: name, attributes: { Arn: cluster.arn } };
     },
@@ -43,6 +47,7 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
     attributes: ['TaskDefinitionArn'],
     // Every change registers a new revision.
     replaceOn: ['Family', 'Cpu', 'Memory', 'NetworkMode', 'RequiresCompatibilities', 'ExecutionRoleArn', 'TaskRoleArn', 'ContainerDefinitions', 'RuntimePlatform', 'Volumes'],
+    physicalName: (p, ctx) => (p.Family as string | undefined) ?? `${ctx.stackName}${ctx.logicalId}`,
     create: (p, ctx) => {
       const fargate = ((p.RequiresCompatibilities as string[] | undefined) ?? []).includes('FARGATE');
       if (fargate) {
@@ -57,7 +62,7 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
         return { name: String(c.Name), image: String(c.Image) };
       });
       if (new Set(containers.map((c) => c.name)).size !== containers.length) fail(ctx, 'Container names must be unique within a task definition');
-      const family = (p.Family as string | undefined) ?? `${ctx.stackName}${ctx.logicalId}`;
+      const family = ctx.physicalName ?? ECS_PROVIDERS['AWS::ECS::TaskDefinition'].physicalName!(p, ctx);
       const td = ctx.ecs.registerTaskDefinition(family, String(p.Cpu ?? ''), String(p.Memory ?? ''), containers, ctx.region, ctx.accountId);
       return { physicalId: td.arn, attributes: { TaskDefinitionArn: td.arn } };
     },
@@ -72,12 +77,13 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
     },
     attributes: ['ServiceArn', 'Name'],
     replaceOn: ['ServiceName', 'Cluster', 'LaunchType'],
+    physicalName: (p, ctx) => (p.ServiceName as string | undefined) ?? `${ctx.stackName}-${ctx.logicalId}-${randomBytes(6).toString('hex')}`,
     create: async (p, ctx) => {
       const cluster = [...ctx.ecs.clusters.values()].find((c) => c.arn === p.Cluster || c.name === p.Cluster);
       if (!cluster) fail(ctx, `Cluster ${String(p.Cluster)} not found`);
       const subnets = (p.NetworkConfiguration as { AwsvpcConfiguration?: { Subnets?: string[] } } | undefined)?.AwsvpcConfiguration?.Subnets ?? [];
       if (p.LaunchType === 'FARGATE' && subnets.length === 0) fail(ctx, 'Network Configuration must be provided when networkMode \'awsvpc\' is specified.');
-      const name = (p.ServiceName as string | undefined) ?? `${ctx.stackName}-${ctx.logicalId}-${randomBytes(6).toString('hex')}`;
+      const name = ctx.physicalName ?? ECS_PROVIDERS['AWS::ECS::Service'].physicalName!(p, ctx);
       const arn = `arn:aws:ecs:${ctx.region}:${ctx.accountId}:service/${cluster!.name}/${name}`;
       const service = {
         name, arn, clusterArn: cluster!.arn, taskDefinition: String(p.TaskDefinition), desiredCount: Number(p.DesiredCount ?? 1), createdAt: new Date(),

@@ -37,12 +37,13 @@ export const NETWORK_PROVIDERS: Record<string, ResourceProvider> = {
     properties: { LogGroupName: {}, RetentionInDays: { type: 'number' }, KmsKeyId: {}, ...tags },
     attributes: ['Arn'],
     replaceOn: ['LogGroupName'],
+    physicalName: (p, ctx) => (p.LogGroupName as string | undefined) ?? `${ctx.stackName}-${ctx.logicalId}-${randomBytes(6).toString('hex').toUpperCase()}`,
     create: (p, ctx) => {
       const RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
       if (p.RetentionInDays !== undefined && !RETENTION.includes(Number(p.RetentionInDays))) {
         throw new Error(`Properties validation failed for resource ${ctx.logicalId} with message: #/RetentionInDays: ${String(p.RetentionInDays)} is not a valid enum value`);
       }
-      const name = (p.LogGroupName as string | undefined) ?? `${ctx.stackName}-${ctx.logicalId}-${randomBytes(6).toString('hex').toUpperCase()}`;
+      const name = ctx.physicalName ?? NETWORK_PROVIDERS['AWS::Logs::LogGroup'].physicalName!(p, ctx);
       return { physicalId: name, attributes: { Arn: `arn:aws:logs:${ctx.region}:${ctx.accountId}:log-group:${name}:*` } };
     },
     update: (name, _p, ctx) => ({ physicalId: name, attributes: { Arn: `arn:aws:logs:${ctx.region}:${ctx.accountId}:log-group:${name}:*` } }),

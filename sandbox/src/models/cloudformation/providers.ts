@@ -14,6 +14,8 @@ export interface ProviderContext {
   iam: IamState;
   ecs: EcsModel;
   latencies: Latencies;
+  /** create: the physical name CloudFormation settled on before calling the handler (named types). */
+  physicalName?: string;
 }
 
 export interface Provisioned {
@@ -29,6 +31,8 @@ export interface ResourceProvider {
   replaceOn: string[];
   /** IAM resources need a capability; named ones CAPABILITY_NAMED_IAM. */
   iam?: { nameProperty?: string };
+  /** Named types: the physical name a create will use, its name property or a generated one. */
+  physicalName?(props: Record<string, unknown>, ctx: ProviderContext): string;
   create(props: Record<string, unknown>, ctx: ProviderContext): Provisioned | Promise<Provisioned>;
   update(physicalId: string, props: Record<string, unknown>, ctx: ProviderContext): Provisioned | Promise<Provisioned>;
   delete(physicalId: string, ctx: ProviderContext): void;
@@ -55,8 +59,9 @@ const iamRole: ResourceProvider = {
   attributes: ['Arn', 'RoleId'],
   replaceOn: ['RoleName', 'Path'],
   iam: { nameProperty: 'RoleName' },
+  physicalName: (props, ctx) => (props.RoleName as string | undefined) ?? generatedName(ctx, 64),
   create(props, ctx) {
-    const name = (props.RoleName as string | undefined) ?? generatedName(ctx, 64);
+    const name = ctx.physicalName ?? iamRole.physicalName!(props, ctx);
     if (!/^[\w+=,.@-]{1,64}$/.test(name)) throw new Error(`Properties validation failed for resource ${ctx.logicalId} with message: #/RoleName: failed validation constraint for keyword [pattern]`);
     if (ctx.iam.roles.has(name)) throw new Error(`Resource of type 'AWS::IAM::Role' with identifier '${name}' already exists.`);
     const role = {
@@ -70,6 +75,7 @@ const iamRole: ResourceProvider = {
       tags: tagsOf(props, ctx),
       createdAt: new Date(),
       maxSessionDuration: props.MaxSessionDuration === undefined ? 3600 : Number(props.MaxSessionDuration),
+      permissionsBoundaryArn: props.PermissionsBoundary as string | undefined,
     };
     ctx.iam.roles.set(name, role);
     return { physicalId: name, attributes: { Arn: role.arn, RoleId: role.roleId } };
@@ -81,6 +87,8 @@ const iamRole: ResourceProvider = {
     role.policies = Object.fromEntries(((props.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ?? []).map((p) => [p.PolicyName, p.PolicyDocument]));
     role.managedPolicyArns = (props.ManagedPolicyArns as string[] | undefined) ?? [];
     role.tags = tagsOf(props, ctx);
+    role.permissionsBoundaryArn = props.PermissionsBoundary as string | undefined;
+    if (props.MaxSessionDuration !== undefined) role.maxSessionDuration = Number(props.MaxSessionDuration);
     return { physicalId, attributes: { Arn: role.arn, RoleId: role.roleId } };
   },
   delete(physicalId, ctx) {
