@@ -126,7 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const sts = new StsModel(iam, oidc, credentials);
   const ecs = new EcsModel();
-  const cloudformation = new CloudFormationModel({ iam, ecs, latencies: () => latencies, accountId: ACCOUNT_ID });
+  const cloudformation = new CloudFormationModel({ iam, ecs, latencies: () => latencies, accountId: ACCOUNT_ID, authorizer });
   const github = new GithubModel();
 
   const sa = grafana.serviceAccounts;
