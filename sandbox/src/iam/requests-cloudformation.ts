@@ -69,9 +69,20 @@ function resourceTypes(input: Record<string, unknown>): Record<string, string[]>
   }
 }
 
+/**
+ * An IMPORT change set carries the types of the resources it imports (the reference's
+ * cloudformation:ImportResourceTypes, "the template resource types that you want to work with when
+ * you import resources"): a policy can refuse imports with a Null condition on it.
+ */
+function importTypes(input: Record<string, unknown>): Record<string, string[]> {
+  if (!Array.isArray(input.ResourcesToImport)) return {};
+  const types = [...new Set((input.ResourcesToImport as { ResourceType?: unknown }[]).map((r) => String(r.ResourceType)))];
+  return types.length > 0 ? { 'cloudformation:ImportResourceTypes': types } : {};
+}
+
 function deployKeys(input: Record<string, unknown>): Record<string, string | string[]> {
   return {
-    ...requestTagContext(tagsOf(input)), ...resourceTypes(input), ...roleArnKey(input),
+    ...requestTagContext(tagsOf(input)), ...resourceTypes(input), ...importTypes(input), ...roleArnKey(input),
     ...(typeof input.TemplateURL === 'string' ? { 'cloudformation:TemplateUrl': input.TemplateURL } : {}),
     ...(typeof input.StackPolicyURL === 'string' ? { 'cloudformation:StackPolicyUrl': input.StackPolicyURL } : {}),
   };
