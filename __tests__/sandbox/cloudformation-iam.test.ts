@@ -342,10 +342,10 @@ describe('the preview stack', () => {
       // The stack's tags reach the roles, so CreateRole needs iam:TagRole too.
       Action: ['iam:CreateRole', 'iam:TagRole', 'iam:GetRole', 'iam:PutRolePolicy', 'iam:GetRolePolicy', 'iam:AttachRolePolicy', 'iam:ListAttachedRolePolicies', 'iam:ListRolePolicies',
         'iam:DetachRolePolicy', 'iam:DeleteRolePolicy', 'iam:DeleteRole'],
-      Resource: [`arn:aws:iam::${ACCOUNT}:role/${stackName}-*`],
+      Resource: [`arn:aws:iam::${ACCOUNT}:role/ecs-amp-action/${stackName}-*`],
     },
     { Effect: 'Deny', Action: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'], Resource: ['*'], Condition: { StringLike: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/AdministratorAccess' } } },
-    { Effect: 'Allow', Action: ['iam:PassRole'], Resource: [`arn:aws:iam::${ACCOUNT}:role/${stackName}-*`], Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } },
+    { Effect: 'Allow', Action: ['iam:PassRole'], Resource: [`arn:aws:iam::${ACCOUNT}:role/ecs-amp-action/${stackName}-*`], Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } },
     { Effect: 'Allow', Action: ['iam:CreateServiceLinkedRole'], Resource: [`arn:aws:iam::${ACCOUNT}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`], Condition: { StringEquals: { 'iam:AWSServiceName': 'ecs.amazonaws.com' } } },
   ];
 

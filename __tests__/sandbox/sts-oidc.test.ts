@@ -58,7 +58,7 @@ describe('AssumeRoleWithWebIdentity', () => {
     const me = await new STSClient({ region: REGION, endpoint: sandbox.url, credentials, maxAttempts: 1 }).send(new GetCallerIdentityCommand({}));
     expect(me).toMatchObject({ Arn: out.AssumedRoleUser!.Arn, Account: '123456789012', UserId: out.AssumedRoleUser!.AssumedRoleId });
     await expect(new AmpClient({ region: REGION, endpoint: sandbox.url, credentials, maxAttempts: 1 }).send(new ListWorkspacesCommand({}))).resolves.toBeDefined();
-    expect(sandbox.log.filter((e) => e.operation === 'AssumeRoleWithWebIdentity').at(-1)).toMatchObject({ service: 'sts', mutating: true, status: 200, accessKeyId: undefined });
+    expect(sandbox.log.filter((e) => e.operation === 'AssumeRoleWithWebIdentity').at(-1)).toMatchObject({ service: 'sts', mutating: false, status: 200, accessKeyId: undefined });
   });
 
   it('refuses an audience the provider is not registered for: InvalidIdentityToken "Incorrect token audience"', async () => {

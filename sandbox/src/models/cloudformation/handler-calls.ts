@@ -455,9 +455,12 @@ const RULES: Record<string, Partial<Record<HandlerName, Rule>>> = {
       // A role must lose its policies before IAM deletes it. Its tags go with it, so the
       // TagRole/UntagRole the schema also lists are not needed to delete.
       c.add('iam:GetRole', arn, boundary).add('iam:ListAttachedRolePolicies', arn);
-      for (const p of managedPolicies(c.s.props)) c.add('iam:DetachRolePolicy', arn, { 'iam:PolicyARN': p, ...boundary });
+      // The handler detaches and deletes what ListAttachedRolePolicies / ListRolePolicies return: what
+      // the role holds, which is less than its properties when a create was refused half-way.
+      const live = c.s.physicalId ? c.s.iam.roles.get(c.s.physicalId) : undefined;
+      for (const p of live?.managedPolicyArns ?? managedPolicies(c.s.props)) c.add('iam:DetachRolePolicy', arn, { 'iam:PolicyARN': p, ...boundary });
       c.add('iam:ListRolePolicies', arn);
-      inlinePolicies(c.s.props).forEach(() => c.add('iam:DeleteRolePolicy', arn, boundary));
+      (live ? Object.keys(live.policies) : inlinePolicies(c.s.props)).forEach(() => c.add('iam:DeleteRolePolicy', arn, boundary));
       c.add('iam:DeleteRole', arn, boundary);
     },
   },

@@ -496,6 +496,10 @@ export class CloudFormationModel {
         const made = as('create', { name: pctx.physicalName, physicalId: result.physicalId });
         const later = await this.perform(stack, principal, id, decl.Type, 'create', handlerCalls(made).filter((c) => c.phase === 'after'));
         if (later) {
+          // The handler stopped at the refused call: a role holds none of the policies it was still
+          // to be given (conservatively, none at all), never one IAM refused to attach.
+          const role = decl.Type === 'AWS::IAM::Role' ? this.deps.iam.roles.get(result.physicalId) : undefined;
+          if (role) Object.assign(role, { policies: {}, managedPolicyArns: [] });
           if (existing) provider.delete(result.physicalId, pctx);
           else this.keep(stack, id, decl.Type, result, props, tags, 'CREATE_FAILED');
           fail(later, result.physicalId);
