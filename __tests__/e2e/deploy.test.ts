@@ -1,5 +1,9 @@
-import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
-import { ok } from './support';
+import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PreviewFixture, REGION, startFixture } from '../../sandbox/src/harness/fixture';
+import { STATIC_CREDENTIALS } from '../../sandbox/src/models/credentials';
+import { ok, waitFor } from './support';
 
 let fx: PreviewFixture;
 
@@ -64,26 +68,59 @@ describe('deploy through dist/index.js', () => {
     expect(fx.sandbox.ecs.taskDefinitions.get(service.taskDefinition)!.containers[0].image).toBe('public.ecr.aws/acme/shop:v2');
   });
 
-  it('dry-run shows the plan and leaves nothing behind', async () => {
+  it('dry-run shows the plan and changes nothing: the preview role may not delete the empty stack it leaves, which the next deploy uses', async () => {
     const pr = await provisioned();
     fx.sandbox.clearLog();
     const run = ok(await fx.run({ mode: 'deploy', 'dry-run': 'true' }, { pr }));
     expect(Number(run.outputs['change-count'])).toBeGreaterThan(0);
-    expect(stackOf(pr)).toBeUndefined();
-    expect(mutating().map((e) => e.operation).sort()).toEqual(['CreateChangeSet', 'DeleteChangeSet', 'DeleteStack']);
+    expect(stackOf(pr)).toMatchObject({ status: 'REVIEW_IN_PROGRESS', resources: [] });
+    expect(mutating().map((e) => [e.operation, e.status]).sort()).toEqual([['CreateChangeSet', 200], ['DeleteChangeSet', 200], ['DeleteStack', 403]]);
+    expect(run.log).toMatch(/this role may not delete stacks, so the empty stack preview-shop-pr-\d+ \(REVIEW_IN_PROGRESS, no resources\) stays/);
     expect(run.summary).toContain('planned changes (dry run)');
+
+    ok(await fx.run({ mode: 'deploy' }, { pr }));
+    expect(stackOf(pr)!.status).toBe('CREATE_COMPLETE');
   });
 
-  it('reports the root cause of a resource failure, then recovers the ROLLBACK_COMPLETE stack', async () => {
+  it('reports the root cause of a failed first create, which CloudFormation deletes, and creates afresh on the next run', async () => {
     const pr = await provisioned();
     fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'TaskRole', stackName: `preview-shop-pr-${pr}` }, 'User is not authorized to perform: iam:PutRolePolicy', { operation: 'CREATE' });
     const failed = await fx.run({ mode: 'deploy' }, { pr });
     expect(failed.code).toBe(1);
-    expect(failed.log).toMatch(/::error::Stack preview-shop-pr-\d+ ended in ROLLBACK_COMPLETE\. Root cause: TaskRole \(AWS::IAM::Role\) CREATE_FAILED: User is not authorized to perform: iam:PutRolePolicy/);
+    expect(failed.log).toMatch(/::error::Stack preview-shop-pr-\d+ failed to create and was deleted\. Root cause: TaskRole \(AWS::IAM::Role\) CREATE_FAILED: User is not authorized to perform: iam:PutRolePolicy/);
+    expect(stackOf(pr)).toBeUndefined();
+    expect(fx.state().roles.filter((r) => r.roleName.startsWith(`preview-shop-pr-${pr}-`))).toEqual([]);
+
+    ok(await fx.run({ mode: 'deploy' }, { pr }));
+    expect(stackOf(pr)!.status).toBe('CREATE_COMPLETE');
+  });
+
+  it('leaves a ROLLBACK_COMPLETE stack it may not delete to the teardown role, and says so', async () => {
+    const pr = await provisioned();
+    const name = `preview-shop-pr-${pr}`;
+    // A stack a run of an older version (or a person) left: created without OnStackFailure.
+    fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'TaskRole', stackName: name }, 'simulated failure', { operation: 'CREATE' });
+    const cfn = new CloudFormationClient({ region: REGION, endpoint: fx.sandbox.url, credentials: STATIC_CREDENTIALS });
+    const ws = fx.state().ampWorkspaces.find((w) => w.alias === `acme/shop/pr-${pr}`)!;
+    await cfn.send(new CreateStackCommand({
+      StackName: name, TemplateBody: readFileSync(join(__dirname, '..', '..', 'templates', 'preview-stack.yaml'), 'utf8'), Capabilities: ['CAPABILITY_IAM'],
+      Parameters: [['EnvironmentName', `pr-${pr}`], ['AmpWorkspaceArn', ws.arn], ['AdotConfig', 'receivers: {}'], ['AdotImage', 'public.ecr.aws/aws-observability/aws-otel-collector:v0.47.0']]
+        .map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+      Tags: [['ecs-amp-action:managed-by', 'ecs-amp-action'], ['ecs-amp-action:repository', 'acme/shop'], ['ecs-amp-action:environment', `pr-${pr}`]].map(([Key, Value]) => ({ Key, Value })),
+    }));
+    await waitFor(() => stackOf(pr)!.status === 'ROLLBACK_COMPLETE', 10_000);
+
+    const refused = await fx.run({ mode: 'deploy' }, { pr });
+    expect(refused.code).toBe(1);
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0]).toMatch(new RegExp(`^Stack ${name} is ROLLBACK_COMPLETE \\(a failed first create\\) and can only be deleted, which this role may not do: .*not authorized to perform: cloudformation:DeleteStack`));
+    expect(refused.errors[0]).toMatch(/\nFix: Run the destroy workflow for this environment/);
     expect(stackOf(pr)!.status).toBe('ROLLBACK_COMPLETE');
 
-    const retried = ok(await fx.run({ mode: 'deploy' }, { pr }));
-    expect(retried.log).toMatch(/ROLLBACK_COMPLETE \(a failed first create\); deleting it/);
+    ok(await fx.run({ mode: 'destroy' }, { pr }));
+    expect(stackOf(pr)).toBeUndefined();
+    ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+    ok(await fx.run({ mode: 'deploy' }, { pr }));
     expect(stackOf(pr)!.status).toBe('CREATE_COMPLETE');
   });
 
@@ -93,9 +130,9 @@ describe('deploy through dist/index.js', () => {
     const run = await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/missing:1' }, { pr });
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatch(/^Stack preview-shop-pr-\d+ ended in ROLLBACK_COMPLETE\. Root cause: Service \(AWS::ECS::Service\) CREATE_FAILED: .*ECS Deployment Circuit Breaker was triggered/);
+    expect(run.errors[0]).toMatch(/^Stack preview-shop-pr-\d+ failed to create and was deleted\. Root cause: Service \(AWS::ECS::Service\) CREATE_FAILED: .*ECS Deployment Circuit Breaker was triggered/);
     expect(run.errors[0]).toMatch(/\nStopped tasks:\ntask \w+ stopped \(TaskFailedToStart\): Task failed to start — app: CannotPullContainerError/);
-    expect(stackOf(pr)!.status).toBe('ROLLBACK_COMPLETE');
+    expect(stackOf(pr)).toBeUndefined();
   });
 
   it('continues a rollback that failed (UPDATE_ROLLBACK_FAILED), then updates', async () => {

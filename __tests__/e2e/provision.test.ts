@@ -1,5 +1,6 @@
 import { ActionRun } from '../../sandbox/src/harness/run-action';
 import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
+import { STATIC_USER_ARN } from '../../sandbox/src/models/credentials';
 
 const GRAFANA_ADMIN = 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -207,7 +208,7 @@ describe('provision recovers and explains failures', () => {
     expect(fx.comments(pr)[0]).toContain('| provision | ✅ succeeded');
   });
 
-  it('names the root cause of a failed role stack, then recovers the stack from ROLLBACK_COMPLETE', async () => {
+  it('names the root cause of a failed role stack, which CloudFormation deletes, and creates it on the next run', async () => {
     const pr = fx.pullRequest();
     const name = `recovery-${pr}`;
     // A fresh repository-level workspace name forces the workspace (and, for a new repository, its role) to be created.
@@ -215,18 +216,17 @@ describe('provision recovers and explains failures', () => {
     const existing = fx.state().stacks.find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE');
     if (existing) {
       // Earlier tests created the role stack: remove it so this run has to create it.
-      await fx.sandbox.cloudformation.call('DeleteStack', { StackName: stackName }, { region: 'eu-west-1', accountId: '123456789012', accessKeyId: '', principalArn: '', requestId: '' });
+      await fx.sandbox.cloudformation.call('DeleteStack', { StackName: stackName }, { region: 'eu-west-1', accountId: '123456789012', accessKeyId: '', principalArn: STATIC_USER_ARN, requestId: '' });
       for (let i = 0; i < 100 && fx.state().stacks.some((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE'); i++) await new Promise((r) => setTimeout(r, 50));
     }
     fx.sandbox.cloudformation.injectResourceFailure({ type: 'AWS::IAM::Role' }, 'API: iam:CreateRole User is not authorized to perform: iam:CreateRole', { operation: 'CREATE' });
     const failed = await fx.run({ mode: 'provision', 'grafana-workspace-name': name }, { pr });
     expect(failed.code).toBe(1);
-    expect(failed.log).toMatch(/Root cause: GrafanaWorkspaceRole \(AWS::IAM::Role\) CREATE_FAILED: API: iam:CreateRole User is not authorized/);
-    expect(fx.state().stacks.find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE')?.status).toBe('ROLLBACK_COMPLETE');
+    expect(failed.log).toMatch(/failed to create and was deleted\. Root cause: GrafanaWorkspaceRole \(AWS::IAM::Role\) CREATE_FAILED: API: iam:CreateRole User is not authorized/);
+    expect(fx.state().stacks.find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE')).toBeUndefined();
 
     const retried = await fx.run({ mode: 'provision', 'grafana-workspace-name': name }, { pr });
     expectSucceeded(retried);
-    expect(retried.log).toMatch(/ROLLBACK_COMPLETE \(a failed first create\); deleting it/);
     expect(fx.state().stacks.find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE')?.status).toBe('CREATE_COMPLETE');
     expect(fx.state().grafanaWorkspaces.filter((w) => w.name === name)).toHaveLength(1);
   });

@@ -69,6 +69,8 @@ interface ChangeSet extends Desired {
   statusReason?: string;
   createdAt: Date;
   changes: ResourceChange[];
+  /** What a failed CREATE does (CreateChangeSet OnStackFailure): ROLLBACK unless told. */
+  onStackFailure?: 'DO_NOTHING' | 'ROLLBACK' | 'DELETE';
 }
 
 interface Stack extends Desired {
@@ -291,6 +293,13 @@ export class CloudFormationModel {
       if (!stack || stack.status === 'REVIEW_IN_PROGRESS') throw validation(`Stack [${name}] does not exist`);
       this.assertUpdatable(stack);
     }
+    // CreateChangeSet API reference: OnStackFailure is DO_NOTHING | ROLLBACK | DELETE, DELETE "only valid
+    // when the ChangeSetType parameter is set to CREATE".
+    const onStackFailure = input.OnStackFailure as ChangeSet['onStackFailure'] | undefined;
+    if (onStackFailure !== undefined && !['DO_NOTHING', 'ROLLBACK', 'DELETE'].includes(onStackFailure)) {
+      throw validation(`1 validation error detected: Value '${String(onStackFailure)}' at 'onStackFailure' failed to satisfy constraint: Member must satisfy enum value set: [DO_NOTHING, ROLLBACK, DELETE]`);
+    }
+    if (onStackFailure === 'DELETE' && type !== 'CREATE') throw validation('OnStackFailure DELETE is only valid for change sets of type CREATE');
     const desired = this.desired(input, ctx, stack?.parameters ?? {}, stack?.tags, stack?.roleArn);
     // The role is checked when the change set is made, as CloudFormation does, and again when it runs.
     this.operationPrincipal(ctx, desired.roleArn);
@@ -308,6 +317,7 @@ export class CloudFormationModel {
       executionStatus: 'UNAVAILABLE',
       createdAt: new Date(),
       changes: [],
+      onStackFailure,
     };
     stack.changeSets.set(cs.id, cs);
     const target = stack;
@@ -397,7 +407,7 @@ export class CloudFormationModel {
    * Every resource operation of a stack operation, its rollback included, runs as `principal`: the
    * caller who started it, or the session CloudFormation opens with the stack's service role.
    */
-  private async deploy(stack: Stack, desired: Desired, kind: 'CREATE' | 'UPDATE', principal: string, token?: string): Promise<void> {
+  private async deploy(stack: Stack, desired: Desired & { onStackFailure?: ChangeSet['onStackFailure'] }, kind: 'CREATE' | 'UPDATE', principal: string, token?: string): Promise<void> {
     const prefix = kind === 'CREATE' ? 'CREATE' : 'UPDATE';
     const before = new Map([...stack.resources].map(([id, r]) => [id, { ...r }]));
     const previous: Desired = { templateBody: stack.templateBody, template: stack.template, parameters: stack.parameters, tags: stack.tags, capabilities: stack.capabilities, roleArn: stack.roleArn };
@@ -426,6 +436,12 @@ export class CloudFormationModel {
     } catch (err) {
       if (failed.length === 0) failed.push((err as Error).message);
     }
+    if (kind === 'CREATE' && desired.onStackFailure === 'DO_NOTHING') {
+      this.setStatus(stack, 'CREATE_FAILED', `The following resource(s) failed to create: [${failed.join(', ')}]. `, token);
+      return;
+    }
+    // OnStackFailure DELETE: the failed stack is deleted as DeleteStack would, as the same principal.
+    if (kind === 'CREATE' && desired.onStackFailure === 'DELETE') return this.destroy(stack, principal, token);
     // Roll back: undo what this operation did, newest first, as the same principal. A resource
     // that cannot be deleted stays, and so does everything it depends on; the rest goes on.
     const rollbackStatus = kind === 'CREATE' ? 'ROLLBACK' : 'UPDATE_ROLLBACK';
