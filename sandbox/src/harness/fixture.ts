@@ -1,5 +1,6 @@
 import { Sandbox, SandboxOptions, SandboxSnapshot, startSandbox } from '../http/server';
 import { STATIC_CREDENTIALS } from '../models/credentials';
+import { ManifestCheck, ManifestViolation } from '../iam/manifest-check';
 import { OidcJob } from '../models/oidc';
 import { ActionRun, runAction } from './run-action';
 
@@ -41,6 +42,8 @@ export interface PreviewFixture {
   /** Every OIDC token and session credential the sandbox handed out since the last reset(). */
   issuedSecrets(): string[];
   setSsoEnabled(enabled: boolean): void;
+  /** Requests IAM allowed in a run that its mode's permission manifest would not (close() fails on any). */
+  manifestViolations(): ManifestViolation[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -64,6 +67,8 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
   const readOnlyToken = sandbox.github.addToken('read');
   let nextPr = 100;
   let issuedMark = { tokens: 0, sessions: 0 };
+  const manifest = new ManifestCheck();
+  const manifestViolations: ManifestViolation[] = [];
   let runId = 9000;
 
   return {
@@ -112,8 +117,14 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
           base: { repo: { full_name: REPOSITORY } },
         },
       };
-      const withRole: Record<string, string> = oidc || as.roleToAssume ? { 'role-to-assume': roleArn } : {};
-      return runAction({ inputs: { 'aws-region': REGION, ...withRole, ...inputs }, env, event, githubToken, onOutput: as.onOutput });
+      // A session name per run tells this run's IAM decisions from a concurrent run's.
+      const session = `run-${env.GITHUB_RUN_ID}`;
+      const withRole: Record<string, string> = oidc || as.roleToAssume ? { 'role-to-assume': roleArn, 'role-session-name': session } : {};
+      const firstSeq = (sandbox.authorizations.at(-1)?.seq ?? 0) + 1;
+      const run = await runAction({ inputs: { 'aws-region': REGION, ...withRole, ...inputs }, env, event, githubToken, onOutput: as.onOutput });
+      const mine = sandbox.authorizations.filter((r) => (oidc ? r.principal.endsWith(`/${session}`) : r.seq >= firstSeq && !r.principal.includes(':assumed-role/')));
+      manifestViolations.push(...await manifest.violations(inputs.mode ?? '', mine));
+      return run;
     },
     state: () => sandbox.state(),
     comments: (pr) => sandbox.github.commentsOn(REPOSITORY, pr).map((c) => c.body),
@@ -128,6 +139,11 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
       sandbox.setFaults({ throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [], deny: [] });
       sandbox.setSsoEnabled(true);
     },
-    close: () => sandbox.close(),
+    manifestViolations: () => manifestViolations,
+    async close() {
+      await sandbox.close();
+      // Every run of the file, held to its mode's manifest: a call the manifest lacks fails the file.
+      if (manifestViolations.length > 0) throw new Error(`The permission manifest lacks what these runs did:\n${JSON.stringify(manifestViolations, null, 1)}`);
+    },
   };
 }
