@@ -112,6 +112,8 @@ async function deleteExpiredTokens(amg: AmgClient, workspaceId: string, serviceA
     await Promise.all(expired.map((tokenId) => amg.send(new DeleteWorkspaceServiceAccountTokenCommand({ workspaceId, serviceAccountId, tokenId }))));
     if (expired.length) log(`Deleted ${expired.length} expired Grafana API token(s) left by earlier runs`);
   } catch (err) {
-    core.debug(`Sweeping expired Grafana tokens failed (harmless): ${(err as Error).message}`);
+    // Harmless for this step, but a role that may never sweep them lets killed runs' tokens pile up.
+    const denied = /AccessDenied/.test(errorName(err) ?? '');
+    (denied ? core.warning : core.debug)(`Sweeping expired Grafana tokens failed (harmless for this step): ${describeAwsError('expired-token sweep', err)}`);
   }
 }

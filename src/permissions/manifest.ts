@@ -49,12 +49,10 @@ const scope = (resources: string[], actions: string[], conditions?: Conditions) 
 scope(['*'], ['aps:ListWorkspaces', 'grafana:ListWorkspaces', 'cloudformation:ListStacks', 'ecs:DescribeTaskDefinition', 'ecs:DeregisterTaskDefinition', 'logs:DescribeLogGroups']);
 scope(['*'], ['aps:CreateWorkspace', 'grafana:CreateWorkspace'], ACTION_TAG_ON_REQUEST);
 scope([ARN.ampWorkspaces], ['aps:DescribeWorkspace']);
-scope([ARN.ampWorkspaces], ['aps:TagResource'], ACTION_TAG_ON_REQUEST);
 scope([ARN.ampWorkspaces], ['aps:DeleteWorkspace'], ACTION_TAG_ON_RESOURCE);
 scope([ARN.grafanaWorkspaces], ['grafana:DescribeWorkspace', 'grafana:UpdatePermissions', 'grafana:ListWorkspaceServiceAccounts',
   'grafana:CreateWorkspaceServiceAccount', 'grafana:CreateWorkspaceServiceAccountToken', 'grafana:ListWorkspaceServiceAccountTokens',
   'grafana:DeleteWorkspaceServiceAccountToken']);
-scope([ARN.grafanaWorkspaces], ['grafana:TagResource'], ACTION_TAG_ON_REQUEST);
 scope([ARN.grafanaWorkspaces], ['grafana:DeleteWorkspace'], ACTION_TAG_ON_RESOURCE);
 // IAM Identity Center and Organizations have no resource types for these actions.
 scope(['*'], ['sso:DescribeRegisteredRegions', 'sso:CreateManagedApplicationInstance', 'sso:DeleteManagedApplicationInstance',
@@ -146,9 +144,11 @@ const passToCloudFormation: Grant = {
 export const MANIFEST: Record<Mode, Grant[]> = {
   provision: [
     readAmp,
-    { for: 'aps:CreateWorkspace (with the ownership tags)', actions: ['aps:CreateWorkspace', 'aps:TagResource'] },
+    // Tags on create are authorized as aws:RequestTag on CreateWorkspace itself; neither AMP nor AMG
+    // lists TagResource as a dependent action (Service Authorization Reference).
+    { for: 'aps:CreateWorkspace (with the ownership tags)', actions: ['aps:CreateWorkspace'] },
     readGrafana,
-    { for: 'grafana:CreateWorkspace (with the ownership tags)', actions: ['grafana:CreateWorkspace', 'grafana:TagResource'] },
+    { for: 'grafana:CreateWorkspace (with the ownership tags)', actions: ['grafana:CreateWorkspace'] },
     {
       for: 'grafana:CreateWorkspace: pass the workspace role', actions: ['iam:PassRole'], resources: [ARN.roles],
       conditions: { StringEquals: { 'iam:PassedToService': 'grafana.amazonaws.com' } },
@@ -171,7 +171,8 @@ export const MANIFEST: Record<Mode, Grant[]> = {
     readAmp,
     ...deployStackGrants(ARN.previewStacks),
     passToCloudFormation,
-    { for: 'wait for the ECS service and report stopped tasks', actions: ['ecs:DescribeServices', 'ecs:ListTasks', 'ecs:DescribeTasks'] },
+    { for: 'wait for the ECS service to be stable', actions: ['ecs:DescribeServices'] },
+    { for: 'report stopped tasks while waiting (without it deploy warns once and goes on)', actions: ['ecs:ListTasks', 'ecs:DescribeTasks'] },
     ...handlerGrants('preview-stack.yaml', DEPLOY_HANDLERS),
   ],
   dashboard: [readAmp, readGrafana, grafanaToken],
