@@ -64,3 +64,10 @@ describe('the permission manifest', () => {
 /** Short-form intrinsics parse as plain values: the test only reads property names. */
 const cfnTags = ['!Ref', '!Sub', '!GetAtt', '!If', '!Equals', '!Select', '!GetAZs', '!Not', '!Join', '!Split'].flatMap((tag) => ['scalar', 'seq', 'map']
   .map((collection) => ({ tag, collection: collection === 'scalar' ? undefined : collection, resolve: (v: unknown) => v } as never)));
+
+describe('the bundle', () => {
+  test('carries none of the sandbox\'s AGPL evaluator', () => {
+    expect(readFileSync(join(root, 'dist', 'licenses.txt'), 'utf8')).not.toMatch(/AGPL|@cloud-copilot/);
+    expect(readFileSync(join(root, 'dist', 'index.js'), 'utf8')).not.toContain('@cloud-copilot');
+  });
+});
