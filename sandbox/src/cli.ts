@@ -4,7 +4,6 @@
  * Stops on SIGINT / SIGTERM.
  */
 import { STATIC_CREDENTIALS } from './models/credentials';
-import { GITHUB_ROLE_ARN } from './models/iam';
 import { DEFAULT_REPOSITORIES, Sandbox, startSandbox } from './http/server';
 
 export interface CliOptions {
@@ -43,8 +42,9 @@ export function clientEnvironment(sandbox: Sandbox, options: CliOptions): Record
     GITHUB_REPOSITORY: options.repository,
     GITHUB_TOKEN: sandbox.github.addToken('write'),
     ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.oidcRequestUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.grant(options.repository),
-    SANDBOX_ROLE_ARN: GITHUB_ROLE_ARN,
+    // A pull_request job's token: it may assume the bootstrap template's preview role.
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.grant({ repository: options.repository, event: 'pull_request', prNumber: options.pullRequest }),
+    SANDBOX_ROLE_ARN: sandbox.bootstrap[options.repository].previewRoleArn,
   };
 }
 
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   });
   const env = clientEnvironment(sandbox, options);
   console.log(`# AWS sandbox on ${sandbox.url} (admin: ${sandbox.url}/_sandbox/state, /_sandbox/log, PUT /_sandbox/faults)`);
-  console.log(`# pull request #${options.pullRequest} is open in ${options.repository}; role for OIDC: ${GITHUB_ROLE_ARN}`);
+  console.log(`# pull request #${options.pullRequest} is open in ${options.repository}; role for OIDC (the bootstrap template's preview role): ${sandbox.bootstrap[options.repository].previewRoleArn}`);
   for (const [name, value] of Object.entries(env)) console.log(`export ${name}='${value}'`);
   const stop = () => {
     sandbox.close().then(() => process.exit(0), () => process.exit(1));
