@@ -141,6 +141,18 @@ const passToCloudFormation: Grant = {
   conditions: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
 };
 
+/** Tearing one environment down, as destroy does and the sweep does for each stale one. */
+const teardownGrants: Grant[] = [
+  readAmp,
+  { for: 'aps:DeleteWorkspace (only workspaces tagged by the action)', actions: ['aps:DeleteWorkspace'] },
+  readGrafana,
+  grafanaToken,
+  listStacks,
+  ...deleteStackGrants(ARN.previewStacks),
+  passToCloudFormation,
+  ...handlerGrants('preview-stack.yaml', DELETE_HANDLERS),
+];
+
 export const MANIFEST: Record<Mode, Grant[]> = {
   provision: [
     readAmp,
@@ -177,28 +189,12 @@ export const MANIFEST: Record<Mode, Grant[]> = {
   ],
   dashboard: [readAmp, readGrafana, grafanaToken],
   destroy: [
-    readAmp,
-    { for: 'aps:DeleteWorkspace (only workspaces tagged by the action)', actions: ['aps:DeleteWorkspace'] },
-    readGrafana,
-    grafanaToken,
-    listStacks,
-    ...deleteStackGrants(ARN.previewStacks),
+    ...teardownGrants,
     ...deleteStackGrants(ARN.grafanaRoleStacks),
-    passToCloudFormation,
     { for: 'delete-grafana-workspace: grafana:DeleteWorkspace (only the action\'s)', actions: ['grafana:DeleteWorkspace', 'sso:DeleteManagedApplicationInstance'] },
-    ...handlerGrants('preview-stack.yaml', DELETE_HANDLERS),
     ...handlerGrants('grafana-workspace-role.yaml', DELETE_HANDLERS),
   ],
-  cleanup: [
-    readAmp,
-    { for: 'aps:DeleteWorkspace (only workspaces tagged by the action)', actions: ['aps:DeleteWorkspace'] },
-    readGrafana,
-    grafanaToken,
-    listStacks,
-    ...deleteStackGrants(ARN.previewStacks),
-    passToCloudFormation,
-    ...handlerGrants('preview-stack.yaml', DELETE_HANDLERS),
-  ],
+  cleanup: teardownGrants,
 };
 
 export interface ResolvedGrant extends Grant {
