@@ -53,6 +53,8 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
             parameters: { PermissionsBoundaryName: inputs.permissionsBoundary },
             tags: ownershipTags(repoOwner, inputs.extraTags),
             capabilities: ['CAPABILITY_IAM'],
+            // The role stack goes through the same service role as the preview stacks, when one is given.
+            roleArn: inputs.deploy.cloudformationRoleArn,
           }, { deadline, log: (line) => core.info(`[grafana-role] ${line}`) });
           return stack.outputs.RoleArn;
         })),
