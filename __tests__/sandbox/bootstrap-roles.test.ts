@@ -1,6 +1,6 @@
 import { AmpClient, CreateWorkspaceCommand, DeleteWorkspaceCommand, DescribeWorkspaceCommand } from '@aws-sdk/client-amp';
 import {
-  CloudFormationClient, CreateChangeSetCommand, DeleteStackCommand, DescribeChangeSetCommand, DescribeStackEventsCommand,
+  CloudFormationClient, CreateChangeSetCommand, CreateStackCommand, DeleteStackCommand, DescribeChangeSetCommand, DescribeStackEventsCommand,
   DescribeStacksCommand, ExecuteChangeSetCommand,
 } from '@aws-sdk/client-cloudformation';
 import { DeleteWorkspaceCommand as DeleteGrafanaWorkspaceCommand, GrafanaClient } from '@aws-sdk/client-grafana';
@@ -97,6 +97,13 @@ describe('what each role may do', () => {
     await expect(new AmpClient(config).send(new CreateWorkspaceCommand({ alias: 'x', tags: { 'ecs-amp-action:managed-by': 'ecs-amp-action' } }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
     const ours = await taggedWorkspace();
     await expect(new AmpClient(config).send(new DeleteWorkspaceCommand({ workspaceId: ours }))).resolves.toBeDefined();
+
+    // A stack named like a preview but not the action's (no ownership tags): IAM refuses its deletion.
+    const admin = new CloudFormationClient(clientConfig(sandbox));
+    await admin.send(new CreateStackCommand({ StackName: 'preview-not-ours', TemplateBody: 'Resources:\n  H:\n    Type: AWS::CloudFormation::WaitConditionHandle\n' }));
+    await expect(new CloudFormationClient(config).send(new DeleteStackCommand({ StackName: 'preview-not-ours' }))).rejects.toMatchObject({
+      name: 'AccessDenied', message: expect.stringContaining('cloudformation:DeleteStack'),
+    });
   });
 });
 

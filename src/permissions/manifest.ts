@@ -103,7 +103,11 @@ function deployStackGrants(stacks: string): Grant[] {
 }
 
 function deleteStackGrants(stacks: string): Grant[] {
-  return [{ for: 'destroyStack: check ownership, delete, stream events', actions: ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:DeleteStack'], resources: [stacks] }];
+  return [
+    { for: 'destroyStack: check ownership, stream events', actions: ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents'], resources: [stacks] },
+    // Stacks carry the action's tags from their first change set; IAM refuses to delete any other.
+    { for: 'destroyStack: delete (only stacks tagged by the action)', actions: ['cloudformation:DeleteStack'], resources: [stacks], conditions: ACTION_TAG_ON_RESOURCE },
+  ];
 }
 
 /** The resource types of each template, and what CloudFormation does with them in each operation. */
