@@ -99,8 +99,7 @@ describe('what each role may do', () => {
     await expect(new AmpClient(config).send(new DeleteWorkspaceCommand({ workspaceId: ours }))).resolves.toBeDefined();
 
     // A stack named like a preview but not the action's (no ownership tags): IAM refuses its deletion.
-    const admin = new CloudFormationClient(clientConfig(sandbox));
-    await admin.send(new CreateStackCommand({ StackName: 'preview-not-ours', TemplateBody: 'Resources:\n  H:\n    Type: AWS::CloudFormation::WaitConditionHandle\n' }));
+    await new CloudFormationClient(clientConfig(sandbox)).send(new CreateStackCommand({ StackName: 'preview-not-ours', TemplateBody: 'Resources:\n  H:\n    Type: AWS::CloudFormation::WaitConditionHandle\n' }));
     await expect(new CloudFormationClient(config).send(new DeleteStackCommand({ StackName: 'preview-not-ours' }))).rejects.toMatchObject({
       name: 'AccessDenied', message: expect.stringContaining('cloudformation:DeleteStack'),
     });
