@@ -201,10 +201,6 @@ export const MANIFEST: Record<Mode, Grant[]> = {
   cleanup: teardownGrants,
 };
 
-export interface ResolvedGrant extends Grant {
-  resources: string[];
-}
-
 /** A grant's actions, each with its resources and conditions (the grant's own, or the action's scope). */
 export function resolveGrant(grant: Grant): { action: string; resources: string[]; conditions?: Conditions }[] {
   return grant.actions.map((action) => {

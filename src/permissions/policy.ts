@@ -69,8 +69,3 @@ function sortConditions(c: Conditions | undefined): Conditions | undefined {
   if (!c) return undefined;
   return Object.fromEntries(Object.keys(c).sort().map((op) => [op, Object.fromEntries(Object.keys(c[op]).sort().map((k) => [k, c[op][k]]))]));
 }
-
-/** Every IAM action a mode may use, direct or through CloudFormation. */
-export function actionsOf(modes: readonly Mode[]): Set<string> {
-  return new Set(grantsOf(modes).flatMap((g) => g.actions));
-}

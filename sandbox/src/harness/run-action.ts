@@ -1,18 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import { projectRoot } from '../core/project-root';
 
 /** The committed bundle, found from this file both as TypeScript (sandbox/src/harness) and compiled (build/sandbox/src/harness). */
-export const DIST = findDist(__dirname);
-
-function findDist(from: string): string {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'action.yml'))) return join(dir, 'dist', 'index.js');
-  }
-  throw new Error('dist/index.js not found above ' + from);
-}
+export const DIST = join(projectRoot(__dirname), 'dist', 'index.js');
 
 export interface ActionRun {
   code: number;

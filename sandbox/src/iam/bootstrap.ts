@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../core/project-root';
 import { IamRole, IamState } from '../core/types';
 import { evaluate, EvalContext } from '../models/cloudformation/intrinsics';
 import { parseTemplate, Template } from '../models/cloudformation/template';
@@ -10,7 +11,7 @@ import { parseTemplate, Template } from '../models/cloudformation/template';
  * repository: the workflow roles carry the template's own policies, read from the committed
  * template, so the sandbox refuses whatever the documented setup would refuse on AWS.
  */
-export const BOOTSTRAP_TEMPLATE = join(findRoot(__dirname), 'templates', 'bootstrap.yaml');
+export const BOOTSTRAP_TEMPLATE = join(projectRoot(__dirname), 'templates', 'bootstrap.yaml');
 
 /** IAM's limit on a managed policy document, whitespace excluded (IAM User Guide, IAM and STS quotas). */
 const MANAGED_POLICY_MAX_CHARS = 6144;
@@ -122,14 +123,4 @@ function parametersOf(template: Template, given: Record<string, string>): Record
 
 function suffix(stackName: string, logicalId: string): string {
   return createHash('sha256').update(`${stackName}/${logicalId}`).digest('hex').slice(0, 12).toUpperCase();
-}
-
-function findRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'action.yml'))) {
-    const parent = join(dir, '..');
-    if (parent === dir) throw new Error(`action.yml not found above ${from}`);
-    dir = parent;
-  }
-  return dir;
 }

@@ -30,8 +30,6 @@ export interface ResourceTypeFacts {
   handlers: Partial<Record<HandlerName, readonly string[]>>;
 }
 
-export const HANDLER_PERMISSIONS_SOURCE = 'cfn-lint v1.12.3 (2024-09-04) src/cfnlint/data/schemas/providers/us_east_1';
-
 /** The tagging facts of each type's schema; the handler lists are the manifest's own facts, from the same schemas. */
 const TAGGING: Record<string, TaggingFacts> = {
   'AWS::CloudFormation::WaitConditionHandle': { taggable: false, cloudFormationSystemTags: false },
