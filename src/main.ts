@@ -11,6 +11,8 @@ import { modeFor } from './modes';
 import { ModeFailure, ModeResult } from './modes/types';
 import type { ReportState } from './render/report';
 import { ActionError, credentialsFix } from './util/errors';
+import { info } from './util/log';
+import { holdSecret, redact } from './util/secrets';
 
 export async function run(): Promise<void> {
   const started = Date.now();
@@ -27,10 +29,10 @@ export async function run(): Promise<void> {
     fail(err);
     return;
   }
-  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  holdSecret(inputs.githubToken);
   core.setOutput('environment', inputs.environment);
   const owner = { repository: runContext.repository, environment: inputs.environment, prNumber: runContext.prNumber };
-  core.info(`ecs-amp-action ${inputs.mode}: environment '${inputs.environment}' of ${owner.repository} in ${inputs.region}`);
+  info(`ecs-amp-action ${inputs.mode}: environment '${inputs.environment}' of ${owner.repository} in ${inputs.region}`);
 
   // Asked while credentials are being fetched: a GitHub round trip should not delay every run.
   const prState = mode.createsResources && runContext.prNumber !== undefined
@@ -65,7 +67,7 @@ export async function run(): Promise<void> {
     failure = err instanceof ModeFailure ? err.cause : err;
     if (err instanceof ModeFailure) result = err.partial;
   }
-  for (const [name, value] of Object.entries(result.outputs ?? {})) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(result.outputs ?? {})) core.setOutput(name, redact(value));
 
   const report: ReportState = {
     environment: inputs.environment,
@@ -87,7 +89,7 @@ export async function run(): Promise<void> {
   };
   await publishReport(report, { comment: inputs.comment, token: inputs.githubToken, prNumber: runContext.prNumber });
   if (failure) fail(failure);
-  else core.info(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.headline}`);
+  else info(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.headline}`);
 }
 
 function describe(err: unknown): string {

@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { ActionError, describeAwsError, errorName } from '../util/errors';
+import { holdSecret } from '../util/secrets';
 import { clientConfig } from './clients';
 import { decodeTokenClaims, explainWebIdentityDenial, WebIdentityDenial } from './oidc-claims';
+import { info } from '../util/log';
 
 /**
  * STS answers InvalidIdentityToken "Couldn't retrieve verification key from your identity
@@ -32,7 +34,7 @@ export interface AssumeRoleRequest {
  */
 export async function assumeRoleWithOidc(req: AssumeRoleRequest): Promise<AwsCredentialIdentity> {
   const token = await requestOidcToken(req.audience, req.fromFork);
-  core.setSecret(token);
+  holdSecret(token);
   // Evaluated only when a role is assumed: runs on configure-aws-credentials' keys never pay for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { AssumeRoleWithWebIdentityCommand, STSClient } = require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts');
@@ -44,10 +46,10 @@ export async function assumeRoleWithOidc(req: AssumeRoleRequest): Promise<AwsCre
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
       throw new ActionError('STS AssumeRoleWithWebIdentity returned no credentials.');
     }
-    core.setSecret(c.AccessKeyId);
-    core.setSecret(c.SecretAccessKey);
-    core.setSecret(c.SessionToken);
-    core.info(`Assumed ${out.AssumedRoleUser?.Arn ?? req.roleArn} until ${c.Expiration?.toISOString() ?? 'unknown'}`);
+    holdSecret(c.AccessKeyId);
+    holdSecret(c.SecretAccessKey);
+    holdSecret(c.SessionToken);
+    info(`Assumed ${out.AssumedRoleUser?.Arn ?? req.roleArn} until ${c.Expiration?.toISOString() ?? 'unknown'}`);
     return {
       accessKeyId: c.AccessKeyId,
       secretAccessKey: c.SecretAccessKey,
@@ -95,7 +97,7 @@ async function withKeyRetrievalRetries<T>(call: () => Promise<T>): Promise<T> {
       const name = errorName(err) ?? '';
       const transient = IDP_UNREACHABLE.test(name) || (/^InvalidIdentityToken(Exception)?$/.test(name) && KEY_RETRIEVAL.test((err as Error).message ?? ''));
       if (!transient || attempt >= KEY_RETRIEVAL_BACKOFF_MS.length) throw err;
-      core.info(`STS could not fetch GitHub's OIDC signing keys (attempt ${attempt + 1}); retrying in ${KEY_RETRIEVAL_BACKOFF_MS[attempt] / 1000} s.`);
+      info(`STS could not fetch GitHub's OIDC signing keys (attempt ${attempt + 1}); retrying in ${KEY_RETRIEVAL_BACKOFF_MS[attempt] / 1000} s.`);
       await new Promise((resolve) => setTimeout(resolve, KEY_RETRIEVAL_BACKOFF_MS[attempt]));
     }
   }

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-grafana';
 import { randomBytes } from 'node:crypto';
 import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
+import { holdSecret } from '../util/secrets';
 
 /** One service account per workspace, shared by every run of the action (tokens are per run). */
 export const SERVICE_ACCOUNT_NAME = 'ecs-amp-action';
@@ -82,7 +83,7 @@ async function createToken(amg: AmgClient, workspaceId: string, serviceAccountId
       workspaceId, serviceAccountId, name, secondsToLive: opts.ttlSeconds,
     }));
     const key = out.serviceAccountToken!.key!;
-    core.setSecret(key);
+    holdSecret(key);
     opts.log(`Created Grafana API token '${name}' (expires in ${Math.round(opts.ttlSeconds / 60)} min; deleted when this step ends)`);
     return { key, serviceAccountId, tokenId: out.serviceAccountToken!.id!, name };
   } catch (err) {

@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { commentMarker, mergeState, parseState, renderReport, ReportState } from '../render/report';
 import { upsertStickyComment } from './sticky-comment';
+import { info } from '../util/log';
+import { redact } from '../util/secrets';
 
 export interface PublishOptions {
   comment: boolean;
@@ -18,7 +20,7 @@ export async function publishReport(update: ReportState, opts: PublishOptions): 
     state = (await postComment(update, opts)) ?? update;
   }
   try {
-    await core.summary.addRaw(renderReport(state), true).write();
+    await core.summary.addRaw(redact(renderReport(state)), true).write();
   } catch (err) {
     core.warning(`Could not write the job summary: ${(err as Error).message}`);
   }
@@ -43,12 +45,12 @@ export async function postComment(update: ReportState, opts: PublishOptions & { 
       { token: opts.token, repository: update.repository, prNumber: opts.prNumber, marker: commentMarker(update.environment) },
       (previous) => {
         merged = mergeState(previous ? parseState(previous) : undefined, update);
-        return renderReport(merged);
+        return redact(renderReport(merged));
       },
       { create: opts.create ?? true },
     );
     if (!result) return undefined;
-    core.info(`${result.created ? 'Posted' : 'Updated'} the PR comment: ${result.url}`);
+    info(`${result.created ? 'Posted' : 'Updated'} the PR comment: ${result.url}`);
     return merged;
   } catch (err) {
     const status = (err as { status?: number }).status;

@@ -15,6 +15,7 @@ import { ActionError } from '../util/errors';
 import { timed } from '../util/timing';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
 import { ModeContext, ModeFailure, ModeResult } from './types';
+import { info, startGroup } from '../util/log';
 
 interface Row {
   record: EnvironmentRecord;
@@ -44,8 +45,8 @@ export async function cleanup(ctx: ModeContext): Promise<ModeResult> {
     const now = Date.now();
     const rows: Row[] = records.map((record) => ({ record, verdict: judge(record, record.prNumber === undefined ? undefined : pulls.get(record.prNumber), now, inputs.teardown.ttlMs) }));
     const stale = rows.filter((r) => r.verdict.stale);
-    core.info(`Found ${rows.length} environment(s) of ${owner.repository}; ${stale.length} stale${inputs.teardown.dryRun ? ' (dry run: nothing is deleted)' : ''}`);
-    for (const r of rows) core.info(`  ${r.record.environment}: ${r.verdict.stale ? 'stale' : 'kept'} (${r.verdict.reason}); has ${r.record.parts.join(', ')}`);
+    info(`Found ${rows.length} environment(s) of ${owner.repository}; ${stale.length} stale${inputs.teardown.dryRun ? ' (dry run: nothing is deleted)' : ''}`);
+    for (const r of rows) info(`  ${r.record.environment}: ${r.verdict.stale ? 'stale' : 'kept'} (${r.verdict.reason}); has ${r.record.parts.join(', ')}`);
     if (inputs.teardown.dryRun || stale.length === 0) return rows;
 
     await timed(timings, 'teardown', () => mapSettled(stale, inputs.teardown.maxConcurrency, async (row) => {
@@ -56,7 +57,7 @@ export async function cleanup(ctx: ModeContext): Promise<ModeResult> {
           owner: { repository: owner.repository, environment: env, prNumber: row.record.prNumber },
           stackName: row.record.stackName,
           ampWorkspaceIds: row.record.ampWorkspaceIds,
-          grafana: api, deadline: ctx.deadline, log: (line) => core.info(`[${env}] ${line}`),
+          grafana: api, deadline: ctx.deadline, log: (line) => info(`[${env}] ${line}`),
         });
         row.outcome = { removed: result.removed };
         await markDestroyed(ctx, row, result.removed, Date.now() - started);
@@ -68,14 +69,14 @@ export async function cleanup(ctx: ModeContext): Promise<ModeResult> {
   };
 
   let rows: Row[];
-  core.startGroup('Sweeping stale preview environments');
+  startGroup('Sweeping stale preview environments');
   try {
     let swept = false;
     try {
       rows = grafana?.status === 'ACTIVE'
-        ? await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: TOKEN_TTL_SECONDS, log: (l) => core.info(l) }, (token) => {
+        ? await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: TOKEN_TTL_SECONDS, log: (l) => info(l) }, (token) => {
           swept = true;
-          return sweep(new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => core.info(l) }));
+          return sweep(new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => info(l) }));
         })
         : await sweep();
     } catch (err) {

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { requireEnvironmentWorkspace } from '../aws/amp';
 import { requireGrafanaWorkspace } from '../aws/grafana';
 import { withGrafanaToken } from '../aws/grafana-token';
@@ -16,6 +15,7 @@ import { ActionError } from '../util/errors';
 import { timed } from '../util/timing';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
 import { ModeContext, ModeFailure, ModeResult } from './types';
+import { info } from '../util/log';
 
 interface ImportAnswer {
   uid: string;
@@ -50,7 +50,7 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
   const { inputs, clients, owner } = ctx;
   const files = ctx.prepared as DashboardFile[];
   const timings: Record<string, number> = {};
-  const log = (line: string) => core.info(line);
+  const log = (line: string) => info(line);
 
   const [amp, grafana] = await timed(timings, 'workspace lookup', () => Promise.all([
     requireEnvironmentWorkspace(clients.amp, { alias: inputs.ampWorkspaceAlias, owner, existingId: inputs.ampWorkspaceId }),
@@ -62,7 +62,7 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
   const partial = { headline: 'dashboard failed', outputs: { 'grafana-workspace-id': grafana.id, 'grafana-url': grafana.url }, links: [], timings };
   try {
     const outcome = await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: tokenTtlSeconds(ctx.deadline), log }, async (token) => {
-      const api = new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => core.info(l) });
+      const api = new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => info(l) });
       const dsName = datasourceName(inputs.environment);
       const [datasource, folder] = await timed(timings, 'data source and folder', () => Promise.all([
         upsertDatasource(api, {

@@ -9,6 +9,7 @@ import { ownershipTags } from '../tags';
 import { ActionError } from '../util/errors';
 import { timed } from '../util/timing';
 import { ModeContext, ModeFailure, ModeResult } from './types';
+import { info, startGroup } from '../util/log';
 
 export const PREVIEW_TEMPLATE = 'preview-stack.yaml';
 
@@ -21,7 +22,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
   const { inputs, clients, owner, deadline } = ctx;
   const d = inputs.deploy;
   const timings: Record<string, number> = {};
-  const log = (line: string) => core.info(line);
+  const log = (line: string) => info(line);
 
   const found = await timed(timings, 'AMP workspace lookup', () => requireEnvironmentWorkspace(clients.amp, {
     alias: inputs.ampWorkspaceAlias, owner, existingId: inputs.ampWorkspaceId,
@@ -33,7 +34,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
   });
 
   const watcher = new StoppedTaskWatcher(clients.ecs, d.stackName, (line) => core.warning(line));
-  core.startGroup(`${d.dryRun ? 'Planning' : 'Deploying'} stack ${d.stackName}`);
+  startGroup(`${d.dryRun ? 'Planning' : 'Deploying'} stack ${d.stackName}`);
   let stack: StackResult;
   try {
     stack = await timed(timings, 'CloudFormation', () => ensureStack(clients.cloudformation, {

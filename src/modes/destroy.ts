@@ -11,6 +11,7 @@ import { renderTeardown } from '../render/teardown';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
 import { grafanaRoleStackName } from './provision';
 import { ModeContext, ModeFailure, ModeResult } from './types';
+import { info, startGroup } from '../util/log';
 
 const TOKEN_TTL_SECONDS = 1800;
 
@@ -22,7 +23,7 @@ export async function destroy(ctx: ModeContext): Promise<ModeResult> {
   const { inputs, clients, owner, deadline } = ctx;
   const env = { ...owner, environment: inputs.environment };
   const timings: Record<string, number> = {};
-  const log = (line: string) => core.info(line);
+  const log = (line: string) => info(line);
   const repoOwner = { repository: owner.repository };
 
   const grafana = inputs.grafana
@@ -35,7 +36,7 @@ export async function destroy(ctx: ModeContext): Promise<ModeResult> {
   const teardown = (api?: GrafanaClient) => destroyEnvironment(clients, {
     owner: env, stackName: inputs.deploy.stackName, givenAmpWorkspaceId: inputs.ampWorkspaceId, grafana: api, deadline, log,
   });
-  core.startGroup(`Destroying environment '${inputs.environment}'`);
+  startGroup(`Destroying environment '${inputs.environment}'`);
   try {
     if (grafana?.status === 'ACTIVE') {
       result = await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: TOKEN_TTL_SECONDS, log }, async (token) => {
@@ -85,7 +86,7 @@ async function unused(ctx: ModeContext, api: GrafanaClient): Promise<boolean> {
   ]);
   const others = new Set([...stacks.map((s) => s.environment), ...workspaces.filter((w) => w.status !== 'DELETING').map((w) => w.environment), ...inGrafana.keys()]);
   others.delete(inputs.environment);
-  if (others.size > 0) core.info(`Grafana workspace kept: still used by ${[...others].sort().join(', ')}`);
+  if (others.size > 0) info(`Grafana workspace kept: still used by ${[...others].sort().join(', ')}`);
   return others.size === 0;
 }
 

@@ -7,6 +7,7 @@ import type { Link } from '../render/report';
 import { ownershipTags } from '../tags';
 import { timed } from '../util/timing';
 import { ModeContext, ModeFailure, ModeResult } from './types';
+import { info, startGroup } from '../util/log';
 
 export const GRAFANA_ROLE_TEMPLATE = 'grafana-workspace-role.yaml';
 
@@ -26,7 +27,7 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
   const timings: Record<string, number> = {};
   const repoOwner = { repository: owner.repository };
 
-  core.startGroup(`Provisioning the AMP workspace${inputs.grafana ? ' and the Grafana workspace (concurrently)' : ''}`);
+  startGroup(`Provisioning the AMP workspace${inputs.grafana ? ' and the Grafana workspace (concurrently)' : ''}`);
   const [ampResult, grafanaResult] = await Promise.allSettled([
     timed(timings, 'AMP workspace', () => ensureAmpWorkspace(clients.amp, {
       alias: inputs.ampWorkspaceAlias,
@@ -34,7 +35,7 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
       tags: ownershipTags(owner, inputs.extraTags),
       existingId: inputs.ampWorkspaceId,
       deadline,
-      log: (line) => core.info(`[amp] ${line}`),
+      log: (line) => info(`[amp] ${line}`),
     })),
     inputs.grafana
       ? timed(timings, 'Grafana workspace', () => ensureGrafanaWorkspace(clients.grafana, {
@@ -45,7 +46,7 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
         auth: inputs.grafanaAuth,
         admins: inputs.grafanaAdmins,
         deadline,
-        log: (line) => core.info(`[grafana] ${line}`),
+        log: (line) => info(`[grafana] ${line}`),
         roleArn: async () => inputs.grafanaRoleArn ?? (await timed(timings, 'Grafana workspace role', async () => {
           const stack = await ensureStack(clients.cloudformation, {
             name: grafanaRoleStackName(owner.repository),
@@ -55,7 +56,7 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
             capabilities: ['CAPABILITY_IAM'],
             // The role stack goes through the same service role as the preview stacks, when one is given.
             roleArn: inputs.deploy.cloudformationRoleArn,
-          }, { deadline, log: (line) => core.info(`[grafana-role] ${line}`) });
+          }, { deadline, log: (line) => info(`[grafana-role] ${line}`) });
           return stack.outputs.RoleArn;
         })),
       }))
