@@ -1,10 +1,10 @@
 import { InputError, InputProblem } from '../util/errors';
 import { RESERVED_TAG_PREFIX } from '../tags';
 import { ADOT_IMAGE } from '../render/adot-config';
+import { AWS_REGIONS, STS_AUDIENCE } from './regions';
 import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext, TeardownInputs } from './types';
 
 // Patterns are the AWS API models' own, so a value that passes here is one AWS accepts.
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const AMP_WORKSPACE_ID = /^ws-[0-9a-zA-Z][-.0-9A-Z_a-z]{0,60}$/;
@@ -23,20 +23,28 @@ export const MAX_ENVIRONMENT_LENGTH = 32;
 /** Turns raw runner inputs into validated Inputs, or throws one InputError naming every bad input. */
 export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
   const problems: InputProblem[] = [];
+  // An input refused as a whole (a line break where one line belongs) gets that one problem only.
+  const refused = new Set<string>();
   const bad = (input: string, problem: string, fix: string): undefined => {
-    problems.push({ input, problem, fix });
+    if (!refused.has(input)) problems.push({ input, problem, fix });
     return undefined;
   };
+  for (const [name, value] of Object.entries(raw)) {
+    if (MULTI_LINE_INPUTS.has(name) || !CONTROL.test(value.trim())) continue;
+    bad(name, /[\r\n]/.test(value.trim()) ? 'contains a line break.' : 'contains a control character.',
+      'Give it on one line (in YAML, `>-` folds a long value; `|` keeps line breaks).');
+    refused.add(name);
+  }
   const get = (name: string): string => (raw[name] ?? '').trim();
 
   const mode = parseEnum<Mode>(get('mode'), MODES) ??
     bad('mode', get('mode') ? `'${get('mode')}' is not a mode.` : 'is required.', `Use one of: ${MODES.join(', ')}.`);
 
   const regionText = get('aws-region') || ctx.envRegion || '';
-  const region = REGION.test(regionText)
+  const region = AWS_REGIONS.includes(regionText)
     ? regionText
-    : bad('aws-region', regionText ? `'${regionText}' is not an AWS region name.` : 'is required.',
-      'Set it to a region such as eu-west-1 (or set AWS_REGION, as aws-actions/configure-aws-credentials does).');
+    : bad('aws-region', regionText ? `'${regionText}' is not an AWS region.` : 'is required.',
+      'Set it to a region such as eu-west-1 (or set AWS_REGION, as aws-actions/configure-aws-credentials does). A region newer than this release needs a newer release.');
 
   const roleToAssume = optional(get('role-to-assume'), (v) => ROLE_ARN.test(v) ? v :
     bad('role-to-assume', `'${v}' is not an IAM role ARN.`, 'Use the full ARN, like arn:aws:iam::123456789012:role/github-preview.'));
@@ -50,6 +58,9 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
     bad('role-duration-seconds', `'${get('role-duration-seconds')}' is not a whole number of seconds from 900 to 43200.`, 'Use, e.g., 3600.');
 
   const audience = get('audience') || 'sts.amazonaws.com';
+  if (!STS_AUDIENCE.test(audience)) {
+    bad('audience', `'${audience}' is not an AWS STS audience.`, 'Use sts.amazonaws.com (the client id of the IAM OIDC provider for GitHub), or leave it empty.');
+  }
 
   const environment = parseEnvironment(get('environment'), ctx, bad);
 
@@ -58,7 +69,7 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
 
   const aliasText = get('amp-workspace-alias');
   const ampWorkspaceAlias = aliasText
-    ? aliasText.length <= 100 ? aliasText : bad('amp-workspace-alias', `is ${aliasText.length} characters long.`, 'Use at most 100 characters.')
+    ? [...aliasText].length <= 100 ? aliasText : bad('amp-workspace-alias', `is ${[...aliasText].length} characters long.`, 'Use at most 100 characters.')
     : defaultAlias(ctx.repository, environment ?? 'invalid');
 
   const grafana = parseBoolean(get('grafana') || 'true') ??
@@ -182,6 +193,9 @@ function parseDeploy(get: (name: string) => string, repository: string, environm
   if (!STACK_NAME.test(stackName)) bad('stack-name', `'${stackName}' is not a valid CloudFormation stack name.`, 'Start with a letter; use letters, digits and hyphens, at most 128 characters.');
 
   const appImage = get('app-image') || 'public.ecr.aws/aws-otel-test/prometheus-sample-app:latest';
+  if (!isImageReference(appImage)) {
+    bad('app-image', `'${appImage}' is not an image reference.`, 'Use registry/repository:tag or registry/repository@sha256:<64 hex digits>, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:4f1c2e9.');
+  }
   const appPort = parseInteger(get('app-port') || '8080', 1, 65535) ??
     bad('app-port', `'${get('app-port')}' is not a port number.`, 'Use a whole number from 1 to 65535, e.g. 8080.');
   const appMetricsPath = get('app-metrics-path') || '/metrics';
@@ -189,9 +203,9 @@ function parseDeploy(get: (name: string) => string, repository: string, environm
 
   const cpuText = get('cpu') || '256';
   const memoryText = get('memory') || '1024';
-  const cpu = /^\d+$/.test(cpuText) && cpuText in FARGATE_MEMORY ? cpuText
+  const cpu = Object.hasOwn(FARGATE_MEMORY, cpuText) ? cpuText
     : bad('cpu', `'${cpuText}' is not a Fargate CPU size.`, `Use one of ${Object.keys(FARGATE_MEMORY).join(', ')} (CPU units; 1024 = 1 vCPU).`);
-  const memoryNumber = /^\d+$/.test(memoryText) ? Number(memoryText) : undefined;
+  const memoryNumber = WHOLE_NUMBER.test(memoryText) ? Number(memoryText) : undefined;
   const memory = memoryNumber === undefined
     ? bad('memory', `'${memoryText}' is not a number of MiB.`, 'Use a whole number of MiB, e.g. 1024.')
     : cpu && !FARGATE_MEMORY[cpu].includes(memoryNumber)
@@ -223,6 +237,35 @@ function parseDeploy(get: (name: string) => string, repository: string, environm
 
 type Bad = (input: string, problem: string, fix: string) => undefined;
 
+/** Inputs that are lists, one entry per line; every other input is one line. */
+const MULTI_LINE_INPUTS = new Set(['tags', 'grafana-admins', 'subnet-ids']);
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/*
+ * An image reference as Docker's reference grammar defines it (distribution/reference, reference.go:
+ * [domain[:port]/]path-component[/path-component]*[:tag][@digest], lower-case path components
+ * joined by '.', '_', '__' or '-'s, tags of at most 128 word characters, '.' and '-'), within ECS's
+ * limit for ContainerDefinition.image (ECS API reference: 255 characters before any '@'; the only
+ * digest ECS accepts is sha256 with 64 hex digits).
+ */
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REMOTE = `${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-fA-F]{64})?`;
+
+export function isImageReference(value: string): boolean {
+  if (value.split('@')[0].length > 255) return false;
+  // The first component is a registry only when it has a '.' or a ':' or is localhost (Docker's
+  // splitDockerDomain, normalize.go); otherwise the whole reference is a Docker Hub path.
+  const slash = value.indexOf('/');
+  const first = slash < 0 ? '' : value.slice(0, slash);
+  if (first && (/[.:]/.test(first) || first === 'localhost')) {
+    return new RegExp(`^${DOMAIN}$`).test(first) && new RegExp(`^${REMOTE}$`).test(value.slice(slash + 1));
+  }
+  return new RegExp(`^${REMOTE}$`).test(value);
+}
+
 function optional<T>(value: string, parse: (v: string) => T | undefined): T | undefined {
   return value ? parse(value) : undefined;
 }
@@ -238,8 +281,11 @@ function parseBoolean(value: string): boolean | undefined {
   return undefined;
 }
 
+/** Digits without a leading zero: `01024` would reach AWS as the string it is, not as 1024. */
+const WHOLE_NUMBER = /^(0|[1-9]\d*)$/;
+
 function parseInteger(value: string, min: number, max: number): number | undefined {
-  if (!/^\d+$/.test(value)) return undefined;
+  if (!WHOLE_NUMBER.test(value)) return undefined;
   const n = Number(value);
   return n >= min && n <= max ? n : undefined;
 }
