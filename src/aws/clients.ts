@@ -12,6 +12,9 @@ import { ACTION_NAME, ACTION_VERSION } from '../version';
  * ten attempts make a 30 % throttle rate survivable. Adaptive retry was measured and rejected: its
  * client-side rate limiter, shared by the concurrent calls of one client, cut the sweep of 25 stale
  * environments under 30 % throttling from ~20 s to ~87 s.
+ * The SDK's Node handler waits forever by default for an endpoint that accepts a connection and
+ * never answers (a proxy or a VPC endpoint having a bad day): a bounded wait turns that into a
+ * retried TimeoutError. No call the action makes is a long poll, so 30 s is ample.
  */
 export function clientConfig(region: string, credentials?: AwsCredentialIdentity) {
   return {
@@ -19,6 +22,7 @@ export function clientConfig(region: string, credentials?: AwsCredentialIdentity
     credentials,
     retryMode: 'standard' as const,
     maxAttempts: 10,
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000 },
     customUserAgent: [[ACTION_NAME, ACTION_VERSION]] as [string, string][],
   };
 }
