@@ -12,6 +12,7 @@ beforeAll(async () => {
   amp = new AmpClient(clientConfig(sandbox));
 });
 afterAll(() => sandbox.close());
+afterEach(() => { sandbox.setLatencies(FAST); });
 
 const statusOf = async (workspaceId: string) => (await amp.send(new DescribeWorkspaceCommand({ workspaceId }))).workspace!.status!.statusCode;
 
@@ -104,15 +105,18 @@ describe('AMP workspaces', () => {
   });
 
   it('delete: ConflictException while CREATING, then DELETING, then gone; a retried delete with its token succeeds', async () => {
+    // States are held by long latencies and ended by settle(), so a loaded machine cannot skip one.
+    sandbox.setLatencies({ ampCreate: 600_000, ampDelete: 600_000 });
     const { workspaceId } = await amp.send(new CreateWorkspaceCommand({ alias: 'doomed' }));
     await expect(amp.send(new DeleteWorkspaceCommand({ workspaceId }))).rejects.toMatchObject({ name: 'ConflictException', $metadata: { httpStatusCode: 409 } });
-    await waitFor(async () => ((await statusOf(workspaceId!)) === 'ACTIVE' ? true : undefined));
+    sandbox.amp.settle(workspaceId!);
+    expect(await statusOf(workspaceId!)).toBe('ACTIVE');
     const deleted = await amp.send(new DeleteWorkspaceCommand({ workspaceId, clientToken: 'del-1' }));
     expect(deleted.$metadata.httpStatusCode).toBe(202);
     expect(await statusOf(workspaceId!)).toBe('DELETING');
     await expect(amp.send(new DeleteWorkspaceCommand({ workspaceId, clientToken: 'del-1' }))).resolves.toBeDefined();
     await expect(amp.send(new DeleteWorkspaceCommand({ workspaceId, clientToken: 'del-2' }))).rejects.toMatchObject({ name: 'ConflictException' });
-    await waitFor(async () => amp.send(new DescribeWorkspaceCommand({ workspaceId })).then(() => undefined, (e: Error) => e.name));
+    sandbox.amp.settle(workspaceId!);
     await expect(amp.send(new DescribeWorkspaceCommand({ workspaceId }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 

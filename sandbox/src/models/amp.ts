@@ -149,7 +149,6 @@ export class AmpModel {
     return { tags: { ...this.byArn(input.resourceArn, ctx).tags } };
   }
 
-  /** Advances the state machine to the present. A deleted workspace disappears. */
   /** Test hook: makes a workspace look `ms` older, as if time had passed. */
   age(id: string, ms: number): void {
     const ws = this.workspaces.get(id);
@@ -157,6 +156,17 @@ export class AmpModel {
     ws.createdAt = new Date(ws.createdAt.getTime() - ms);
   }
 
+  /**
+   * Test hook: the workspace's pending transition (CREATING, DELETING) completes at the next read,
+   * so a test can hold a state with a long latency and end it without waiting on the clock.
+   */
+  settle(id: string): void {
+    const ws = this.workspaces.get(id);
+    if (!ws) throw new Error(`no workspace ${id}`);
+    ws.readyAt = 0;
+  }
+
+  /** Advances the state machine to the present. A deleted workspace disappears. */
   refresh(ws: AmpWorkspace): AmpWorkspace {
     if (Date.now() < ws.readyAt) return ws;
     if (ws.status === 'CREATING') ws.status = ws.failCreate ? 'CREATION_FAILED' : 'ACTIVE';
