@@ -176,6 +176,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const adminApi = createAdminApi({
     log: () => log, clearLog, faults: () => faults.get(), setFaults: (f) => faults.set(f),
     latencies: () => latencies, setLatencies: (l) => (latencies = mergeLatencies(latencies, l)), state,
+    failures: {
+      tasks: (reason, container) => ecs.failTasks(reason, container),
+      clearTasks: () => ecs.clearTaskFailure(),
+      resource: (match, reason, opts) => cloudformation.injectResourceFailure(match, reason, opts),
+      ampCreate: (count) => amp.failNextCreate(count),
+    },
   });
 
   function oidcToken(req: IncomingMessage, res: ServerResponse, url: URL): void {
