@@ -435,7 +435,7 @@ export async function destroyStack(cfn: CloudFormationClient, name: string, owne
       throw Object.assign(new ActionError(describeAwsError('CloudFormation DeleteStack', err), permissionFix(err, 'cloudformation:DeleteStack')), { cause: err });
     });
     if (denied) return { outcome: 'kept', stackId, reason: 'an empty REVIEW_IN_PROGRESS stack a dry run left: no resources and no tags, so this role may not delete it; delete it by hand or let the next deploy create into it' };
-    stack = await waitForStack(cfn, stackId, new Date(), opts);
+    await waitForStack(cfn, stackId, new Date(), opts);
     return { outcome: 'deleted', stackId };
   }
   if (isInProgress(stack.StackStatus) && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
