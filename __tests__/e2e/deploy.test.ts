@@ -1,4 +1,4 @@
-import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PreviewFixture, REGION, startFixture } from '../../sandbox/src/harness/fixture';
@@ -77,9 +77,14 @@ describe('deploy through dist/index.js', () => {
     fx.sandbox.clearLog();
     const run = ok(await fx.run({ mode: 'deploy', 'dry-run': 'true' }, { pr }));
     expect(Number(run.outputs['change-count'])).toBeGreaterThan(0);
-    expect(stackOf(pr)).toMatchObject({ status: 'REVIEW_IN_PROGRESS', resources: [] });
-    expect(mutating().map((e) => [e.operation, e.status]).sort()).toEqual([['CreateChangeSet', 200], ['DeleteChangeSet', 200], ['DeleteStack', 403]]);
-    expect(run.log).toMatch(/this role may not delete stacks, so the empty stack preview-acme-shop-[0-9a-f]{8}-pr-\d+ \(REVIEW_IN_PROGRESS, no resources\) stays/);
+    // CloudFormation tags the empty stack only when a change set runs: the kept change set carries the tags.
+    expect(stackOf(pr)).toMatchObject({ status: 'REVIEW_IN_PROGRESS', resources: [], tags: {} });
+    expect(mutating().map((e) => [e.operation, e.status]).sort()).toEqual([['CreateChangeSet', 200], ['DeleteStack', 403]]);
+    expect(run.log).toMatch(/this role may not delete stacks, so the empty stack preview-acme-shop-[0-9a-f]{8}-pr-\d+ \(REVIEW_IN_PROGRESS, no resources\) stays with this change set/);
+    // A second dry run keeps only its own change set.
+    ok(await fx.run({ mode: 'deploy', 'dry-run': 'true' }, { pr }));
+    const cfn = new CloudFormationClient({ region: REGION, endpoint: fx.sandbox.url, credentials: STATIC_CREDENTIALS });
+    expect((await cfn.send(new ListChangeSetsCommand({ StackName: stackFor(pr) }))).Summaries).toHaveLength(1);
     expect(run.summary).toContain('planned changes (dry run)');
 
     ok(await fx.run({ mode: 'deploy' }, { pr }));

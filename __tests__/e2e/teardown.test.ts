@@ -128,7 +128,7 @@ describe('destroy through dist/index.js', () => {
     const run = await fx.run({ mode: 'destroy', grafana: 'false', 'stack-name': 'someone-elses-stack' }, { pr });
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatch(/Stack someone-elses-stack is not tagged as created by ecs-amp-action for acme\/shop environment 'pr-\d+'; refusing to delete it/);
+    expect(run.errors[0]).toMatch(/Stack someone-elses-stack \(CREATE_COMPLETE\) is not this run's to delete: it belongs to other\/repo environment 'pr-\d+'/);
     const state = fx.state();
     expect(state.stacks.find((s) => s.stackName === 'someone-elses-stack')!.status).toBe('CREATE_COMPLETE');
     expect(state.ampWorkspaces.map((w) => w.id)).toContain(foreign.workspaceId);
