@@ -16,7 +16,7 @@ import { holdSecret, redact } from './util/secrets';
 
 export async function run(): Promise<void> {
   const started = Date.now();
-  const runContext = readRunContext();
+  const runContext = await readRunContext();
   let inputs: Inputs;
   let mode: ReturnType<typeof modeFor>;
   let prepared: unknown;

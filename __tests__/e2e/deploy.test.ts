@@ -1,9 +1,13 @@
-import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PreviewFixture, REGION, startFixture } from '../../sandbox/src/harness/fixture';
 import { STATIC_CREDENTIALS } from '../../sandbox/src/models/credentials';
 import { ok, waitFor } from './support';
+import { defaultStackName } from '../../src/aws/stack-names';
+
+/** The default stack name of acme/shop's PR `pr`. */
+const stackFor = (pr: number) => defaultStackName('acme/shop', `pr-${pr}`);
 
 let fx: PreviewFixture;
 
@@ -24,7 +28,7 @@ async function provisioned(): Promise<number> {
   return pr;
 }
 
-const stackOf = (pr: number) => fx.state().stacks.find((s) => s.stackName === `preview-shop-pr-${pr}` && s.status !== 'DELETE_COMPLETE');
+const stackOf = (pr: number) => fx.state().stacks.find((s) => s.stackName === stackFor(pr) && s.status !== 'DELETE_COMPLETE');
 const mutating = () => fx.sandbox.log.filter((e) => e.mutating && e.service !== 'github');
 
 describe('deploy through dist/index.js', () => {
@@ -37,11 +41,11 @@ describe('deploy through dist/index.js', () => {
     const ws = fx.state().ampWorkspaces.find((w) => w.alias === `acme/shop/pr-${pr}`)!;
     expect(stack.parameters.AmpWorkspaceArn).toBe(ws.arn);
     expect(stack.parameters.AdotConfig).toContain(`endpoint: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/${ws.id}/api/v1/remote_write`);
-    expect(run.outputs).toMatchObject({ 'stack-name': `preview-shop-pr-${pr}`, 'cluster-name': `preview-shop-pr-${pr}`, 'service-name': `preview-shop-pr-${pr}` });
+    expect(run.outputs).toMatchObject({ 'stack-name': stackFor(pr), 'cluster-name': stackFor(pr), 'service-name': stackFor(pr) });
     expect(Number(run.outputs['change-count'])).toBeGreaterThanOrEqual(15);
 
     // The service really runs, and the task role may write to this workspace only.
-    const service = [...fx.sandbox.ecs.services.values()].find((s) => s.name === `preview-shop-pr-${pr}`)!;
+    const service = [...fx.sandbox.ecs.services.values()].find((s) => s.name === stackFor(pr))!;
     expect(service.deployment.rolloutState).toBe('COMPLETED');
     const taskRole = fx.state().roles.find((r) => JSON.stringify(r.policies).includes('aps:RemoteWrite') && JSON.stringify(r.policies).includes(ws.arn));
     expect(taskRole).toBeDefined();
@@ -64,7 +68,7 @@ describe('deploy through dist/index.js', () => {
     expect(run.log).toMatch(/Modify +TaskDefinition \(AWS::ECS::TaskDefinition\) \[replacement\]: ContainerDefinitions/);
     expect(run.outputs['change-count']).toBe('1');
     expect(stackOf(pr)!.status).toBe('UPDATE_COMPLETE');
-    const service = [...fx.sandbox.ecs.services.values()].find((s) => s.name === `preview-shop-pr-${pr}`)!;
+    const service = [...fx.sandbox.ecs.services.values()].find((s) => s.name === stackFor(pr))!;
     expect(fx.sandbox.ecs.taskDefinitions.get(service.taskDefinition)!.containers[0].image).toBe('public.ecr.aws/acme/shop:v2');
   });
 
@@ -73,9 +77,14 @@ describe('deploy through dist/index.js', () => {
     fx.sandbox.clearLog();
     const run = ok(await fx.run({ mode: 'deploy', 'dry-run': 'true' }, { pr }));
     expect(Number(run.outputs['change-count'])).toBeGreaterThan(0);
-    expect(stackOf(pr)).toMatchObject({ status: 'REVIEW_IN_PROGRESS', resources: [] });
-    expect(mutating().map((e) => [e.operation, e.status]).sort()).toEqual([['CreateChangeSet', 200], ['DeleteChangeSet', 200], ['DeleteStack', 403]]);
-    expect(run.log).toMatch(/this role may not delete stacks, so the empty stack preview-shop-pr-\d+ \(REVIEW_IN_PROGRESS, no resources\) stays/);
+    // CloudFormation tags the empty stack only when a change set runs: the kept change set carries the tags.
+    expect(stackOf(pr)).toMatchObject({ status: 'REVIEW_IN_PROGRESS', resources: [], tags: {} });
+    expect(mutating().map((e) => [e.operation, e.status]).sort()).toEqual([['CreateChangeSet', 200], ['DeleteStack', 403]]);
+    expect(run.log).toMatch(/this role may not delete stacks, so the empty stack preview-acme-shop-[0-9a-f]{8}-pr-\d+ \(REVIEW_IN_PROGRESS, no resources\) stays with this change set/);
+    // A second dry run keeps only its own change set.
+    ok(await fx.run({ mode: 'deploy', 'dry-run': 'true' }, { pr }));
+    const cfn = new CloudFormationClient({ region: REGION, endpoint: fx.sandbox.url, credentials: STATIC_CREDENTIALS });
+    expect((await cfn.send(new ListChangeSetsCommand({ StackName: stackFor(pr) }))).Summaries).toHaveLength(1);
     expect(run.summary).toContain('planned changes (dry run)');
 
     ok(await fx.run({ mode: 'deploy' }, { pr }));
@@ -84,12 +93,12 @@ describe('deploy through dist/index.js', () => {
 
   it('reports the root cause of a failed first create, which CloudFormation deletes, and creates afresh on the next run', async () => {
     const pr = await provisioned();
-    fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'TaskRole', stackName: `preview-shop-pr-${pr}` }, 'User is not authorized to perform: iam:PutRolePolicy', { operation: 'CREATE' });
+    fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'TaskRole', stackName: stackFor(pr) }, 'User is not authorized to perform: iam:PutRolePolicy', { operation: 'CREATE' });
     const failed = await fx.run({ mode: 'deploy' }, { pr });
     expect(failed.code).toBe(1);
-    expect(failed.log).toMatch(/::error::Stack preview-shop-pr-\d+ failed to create and was deleted\. Root cause: TaskRole \(AWS::IAM::Role\) CREATE_FAILED: User is not authorized to perform: iam:PutRolePolicy/);
+    expect(failed.log).toMatch(/::error::Stack preview-acme-shop-[0-9a-f]{8}-pr-\d+ failed to create and was deleted\. Root cause: TaskRole \(AWS::IAM::Role\) CREATE_FAILED: User is not authorized to perform: iam:PutRolePolicy/);
     expect(stackOf(pr)).toBeUndefined();
-    expect(fx.state().roles.filter((r) => r.roleName.startsWith(`preview-shop-pr-${pr}-`))).toEqual([]);
+    expect(fx.state().roles.filter((r) => r.roleName.startsWith(`${stackFor(pr)}-`))).toEqual([]);
 
     ok(await fx.run({ mode: 'deploy' }, { pr }));
     expect(stackOf(pr)!.status).toBe('CREATE_COMPLETE');
@@ -97,7 +106,7 @@ describe('deploy through dist/index.js', () => {
 
   it('leaves a ROLLBACK_COMPLETE stack it may not delete to the teardown role, and says so', async () => {
     const pr = await provisioned();
-    const name = `preview-shop-pr-${pr}`;
+    const name = stackFor(pr);
     // A stack a run of an older version (or a person) left: created without OnStackFailure.
     fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'TaskRole', stackName: name }, 'simulated failure', { operation: 'CREATE' });
     const cfn = new CloudFormationClient({ region: REGION, endpoint: fx.sandbox.url, credentials: STATIC_CREDENTIALS });
@@ -130,7 +139,7 @@ describe('deploy through dist/index.js', () => {
     const run = await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/missing:1' }, { pr });
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatch(/^Stack preview-shop-pr-\d+ failed to create and was deleted\. Root cause: Service \(AWS::ECS::Service\) CREATE_FAILED: .*ECS Deployment Circuit Breaker was triggered/);
+    expect(run.errors[0]).toMatch(/^Stack preview-acme-shop-[0-9a-f]{8}-pr-\d+ failed to create and was deleted\. Root cause: Service \(AWS::ECS::Service\) CREATE_FAILED: .*ECS Deployment Circuit Breaker was triggered/);
     expect(run.errors[0]).toMatch(/\nStopped tasks:\ntask \w+ stopped \(TaskFailedToStart\): Task failed to start — app: CannotPullContainerError/);
     expect(stackOf(pr)).toBeUndefined();
   });
@@ -138,7 +147,7 @@ describe('deploy through dist/index.js', () => {
   it('continues a rollback that failed (UPDATE_ROLLBACK_FAILED), then updates', async () => {
     const pr = await provisioned();
     ok(await fx.run({ mode: 'deploy' }, { pr }));
-    const stackName = `preview-shop-pr-${pr}`;
+    const stackName = stackFor(pr);
     fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'Service', stackName }, 'Service update failed', { operation: 'UPDATE' });
     fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'TaskDefinition', stackName }, 'Rollback failed: throttled', { operation: 'UPDATE', duringRollback: true });
     const failed = await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/shop:v3' }, { pr });

@@ -1,3 +1,4 @@
+import { grafanaRoleStackName } from '../../src/aws/stack-names';
 import { Grant, MANIFEST, Mode, resolveGrant } from '../../src/permissions/manifest';
 import { AuthorizationRecord } from '../../sandbox/src/iam/authorizer';
 import { PreviewFixture, REGION, startFixture } from '../../sandbox/src/harness/fixture';
@@ -13,7 +14,7 @@ import { ok, waitFor } from './support';
 let fx: PreviewFixture;
 const LATENCIES = { ampCreate: 30, ampDelete: 20, grafanaCreate: 40, grafanaDelete: 20, cfnResource: { default: 5, ChangeSet: 5, 'AWS::IAM::Role': 5, 'ECS::Stabilize': 20 } };
 
-const ROLE_STACK = 'ecs-amp-action-grafana-role-acme-shop';
+const ROLE_STACK = grafanaRoleStackName('acme/shop');
 const ADMIN = { region: REGION, accountId: '123456789012', accessKeyId: '', principalArn: STATIC_USER_ARN, requestId: '' };
 
 /** Deletes the action's Grafana service accounts (as an admin would), so the next run creates its own. */

@@ -1,3 +1,4 @@
+import { grafanaRoleStackName } from '../../src/aws/stack-names';
 import { ActionRun } from '../../sandbox/src/harness/run-action';
 import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
 import { STATIC_USER_ARN } from '../../sandbox/src/models/credentials';
@@ -212,7 +213,7 @@ describe('provision recovers and explains failures', () => {
     const pr = fx.pullRequest();
     const name = `recovery-${pr}`;
     // A fresh repository-level workspace name forces the workspace (and, for a new repository, its role) to be created.
-    const stackName = 'ecs-amp-action-grafana-role-acme-shop';
+    const stackName = grafanaRoleStackName('acme/shop');
     const existing = fx.state().stacks.find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE');
     if (existing) {
       // Earlier tests created the role stack: remove it so this run has to create it.

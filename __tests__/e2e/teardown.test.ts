@@ -3,6 +3,10 @@ import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudf
 import { PreviewFixture, REGION, REPOSITORY, startFixture } from '../../sandbox/src/harness/fixture';
 import { STATIC_CREDENTIALS } from '../../sandbox/src/models/credentials';
 import { ok, waitFor } from './support';
+import { defaultStackName } from '../../src/aws/stack-names';
+
+/** The default stack name of acme/shop's PR `pr`. */
+const stackFor = (pr: number) => defaultStackName('acme/shop', `pr-${pr}`);
 
 let fx: PreviewFixture;
 
@@ -49,14 +53,14 @@ describe('destroy through dist/index.js', () => {
     expect(footprint(`pr-${pr}`)).toEqual([]);
     const removed = JSON.parse(run.outputs.removed) as { environment: string; removed: string[]; kept: string[] }[];
     expect(removed[0].environment).toBe(`pr-${pr}`);
-    expect(removed[0].removed).toEqual(expect.arrayContaining([`stack preview-shop-pr-${pr}`, expect.stringMatching(/^AMP workspace ws-/),
+    expect(removed[0].removed).toEqual(expect.arrayContaining([`stack ${stackFor(pr)}`, expect.stringMatching(/^AMP workspace ws-/),
       expect.stringMatching(/^Grafana folder/), expect.stringMatching(/^Grafana data source/), expect.stringMatching(/^Grafana dashboard/)]));
     expect(removed[0].kept).toEqual([expect.stringMatching(/^Grafana workspace g-\w+ \(shared/)]);
     expect(run.log).toMatch(/DELETE_COMPLETE\s+AWS::ECS::Service Service/);
     const comments = fx.comments(pr);
     expect(comments).toHaveLength(1);
     expect(comments[0]).toContain('(destroyed)');
-    expect(comments[0]).toContain(`stack preview-shop-pr-${pr}`);
+    expect(comments[0]).toContain(`stack ${stackFor(pr)}`);
     // The shared workspace stays, and no token outlives the step.
     const ws = fx.state().grafanaWorkspaces.find((w) => w.name === 'acme-shop-previews')!;
     expect(ws.serviceAccounts.reduce((n, s) => n + s.tokens, 0)).toBe(0);
@@ -83,7 +87,7 @@ describe('destroy through dist/index.js', () => {
 
   it('cleans up after a deploy that failed half-way', async () => {
     const pr = fx.pullRequest();
-    const stackName = `preview-shop-pr-${pr}`;
+    const stackName = stackFor(pr);
     ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
     // The create fails, and so does CloudFormation's deletion of the failed stack (OnStackFailure): DELETE_FAILED.
     fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'Service', stackName }, 'Resource handler returned message: "Invalid request provided"', { operation: 'CREATE' });
@@ -98,7 +102,7 @@ describe('destroy through dist/index.js', () => {
 
   it('retries a resource that fails to delete, naming it and the reason', async () => {
     const pr = fx.pullRequest();
-    const stackName = `preview-shop-pr-${pr}`;
+    const stackName = stackFor(pr);
     ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
     ok(await fx.run({ mode: 'deploy' }, { pr }));
     fx.sandbox.cloudformation.injectResourceFailure({ logicalId: 'Cluster', stackName }, 'The Cluster cannot be deleted while Container Instances are active or draining.', { operation: 'DELETE' });
@@ -124,7 +128,7 @@ describe('destroy through dist/index.js', () => {
     const run = await fx.run({ mode: 'destroy', grafana: 'false', 'stack-name': 'someone-elses-stack' }, { pr });
     expect(run.code).toBe(1);
     expect(run.errors).toHaveLength(1);
-    expect(run.errors[0]).toMatch(/Stack someone-elses-stack is not tagged as created by ecs-amp-action for acme\/shop environment 'pr-\d+'; refusing to delete it/);
+    expect(run.errors[0]).toMatch(/Stack someone-elses-stack \(CREATE_COMPLETE\) is not this run's to delete: it belongs to other\/repo environment 'pr-\d+'/);
     const state = fx.state();
     expect(state.stacks.find((s) => s.stackName === 'someone-elses-stack')!.status).toBe('CREATE_COMPLETE');
     expect(state.ampWorkspaces.map((w) => w.id)).toContain(foreign.workspaceId);
@@ -166,7 +170,7 @@ describe('cleanup through dist/index.js', () => {
     // A branch push may not assume the preview role: the orphan is what someone with the account's own keys left.
     ok(await fx.run({ mode: 'provision', grafana: 'false', environment: 'orphan' }, { oidc: false }));
     closePr(closed);
-    fx.sandbox.cloudformation.age(`preview-shop-pr-${idle}`, 100 * HOUR);
+    fx.sandbox.cloudformation.age(stackFor(idle), 100 * HOUR);
     for (const w of fx.state().ampWorkspaces.filter((x) => [`pr-${idle}`, 'orphan'].includes(x.tags[envTag]))) fx.sandbox.amp.age(w.id, 100 * HOUR);
 
     const dry = ok(await fx.run({ mode: 'cleanup', 'dry-run': 'true', comment: 'false' }));

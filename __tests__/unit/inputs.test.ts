@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { defaultEnvironment, parseInputs } from '../../src/inputs/parse';
+import { defaultEnvironment, defaultStackName, parseInputs } from '../../src/inputs/parse';
 import { INPUT_NAMES } from '../../src/inputs/read';
 import { RunContext } from '../../src/inputs/types';
 import { InputError } from '../../src/util/errors';
@@ -90,8 +90,71 @@ describe('defaultEnvironment', () => {
     [{ refName: '123-fix' }, 'fix'],
     [{ refName: 'a'.repeat(40) }, 'a'.repeat(32)],
     [{ refName: '///' }, undefined],
+    // A branch can never derive a PR's environment.
+    [{ refName: 'pr-7' }, 'branch-pr-7'],
+    [{ refName: 'PR_7' }, 'branch-pr-7'],
+    [{ refName: 'pr-7-fix' }, 'pr-7-fix'],
+    [{ refName: `pr-${'1'.repeat(40)}` }, `branch-pr-${'1'.repeat(22)}`],
   ])('%j → %s', (c, expected) => {
     expect(defaultEnvironment(c)).toBe(expected);
+  });
+});
+
+describe('environment pr-<n>', () => {
+  const run = (environment: string, prNumber?: number) => {
+    try {
+      parseInputs({ mode: 'deploy', 'aws-region': 'eu-west-1', environment }, { ...ctx, prNumber, refName: 'main' });
+      return [];
+    } catch (err) {
+      return (err as InputError).problems.map((p) => `${p.input}: ${p.problem}`);
+    }
+  };
+
+  it('is refused on a run that is not for PR n, naming the input', () => {
+    expect(run('pr-7')).toEqual([expect.stringMatching(/^environment: 'pr-7' is reserved for pull request #7, and this run is not for a pull request/)]);
+    expect(run('pr-7', 8)).toEqual([expect.stringMatching(/^environment: .*this run is for pull request #8/)]);
+    expect(run('pr-07', 7)).toEqual([expect.stringMatching(/^environment: 'pr-07' is reserved/)]);
+  });
+
+  it('is accepted on PR n itself, and names that only look alike are free', () => {
+    expect(run('pr-7', 7)).toEqual([]);
+    expect(run('pr-7-staging')).toEqual([]);
+    expect(run('branch-pr-7')).toEqual([]);
+  });
+
+  it('is not derived when a workflow_run run\'s PR could not be determined', () => {
+    const problems = (() => {
+      try {
+        parseInputs({ mode: 'deploy', 'aws-region': 'eu-west-1' }, { ...ctx, eventName: 'workflow_run', refName: 'feature', prLookupError: 'GitHub did not answer within 10 s' });
+        return [];
+      } catch (err) {
+        return (err as InputError).problems.map((p) => p.input);
+      }
+    })();
+    expect(problems).toEqual(['environment']);
+  });
+});
+
+describe('defaultStackName', () => {
+  it('keeps repositories of the same name under different owners apart', () => {
+    const a = defaultStackName('acme/shop', 'pr-1');
+    const b = defaultStackName('other-org/shop', 'pr-1');
+    expect(a).toMatch(/^preview-acme-shop-[0-9a-f]{8}-pr-1$/);
+    expect(b).toMatch(/^preview-other-org-shop-[0-9a-f]{8}-pr-1$/);
+    expect(a).not.toBe(b);
+    expect(defaultStackName('a-b/c', 'main')).not.toBe(defaultStackName('a/b-c', 'main'));
+  });
+
+  it('stays a valid stack name within 128 characters, and distinct when cut', () => {
+    const env = `e${'x'.repeat(31)}`;
+    const one = defaultStackName(`one/${'r'.repeat(100)}`, env);
+    const two = defaultStackName(`two/${'r'.repeat(100)}`, env);
+    for (const name of [one, two]) {
+      expect(name).toMatch(/^preview-[a-zA-Z0-9-]+$/);
+      expect(name.length).toBeLessThanOrEqual(128);
+      expect(name.endsWith(`-${env}`)).toBe(true);
+    }
+    expect(one).not.toBe(two);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   DescribeWorkspaceCommand,
   GrafanaClient,
   UpdatePermissionsCommand,
+  UpdateWorkspaceCommand,
   WorkspaceDescription,
   WorkspaceSummary,
   paginateListWorkspaces,
@@ -32,6 +33,11 @@ export interface EnsureGrafanaRequest {
   auth: GrafanaAuth;
   /** Resolved lazily: only a workspace that has to be created needs a role. */
   roleArn: () => Promise<string>;
+  /**
+   * For a workspace found by name: the role it should use, given the one it has (re-creating the
+   * role when it is missing); undefined leaves the workspace's role as it is.
+   */
+  reusedRoleArn?: (current: string | undefined) => Promise<string | undefined>;
   admins: GrafanaAdmin[];
   deadline: number;
   log: (line: string) => void;
@@ -66,8 +72,48 @@ export async function ensureGrafanaWorkspace(grafana: GrafanaClient, req: Ensure
     }
   }
   ws = await waitActive(grafana, ws, req);
+  if (origin === 'reused' && req.reusedRoleArn) {
+    const wanted = await req.reusedRoleArn(ws.workspaceRoleArn);
+    if (wanted && wanted !== ws.workspaceRoleArn) ws = await pointAtRole(grafana, ws, wanted, req);
+  }
   if (req.admins.length > 0) await grantAdmins(grafana, ws.id!, req.admins, req.log);
   return { id: ws.id!, name: ws.name, url: workspaceUrl(ws.endpoint!), grafanaVersion: ws.grafanaVersion, origin };
+}
+
+/**
+ * Points a workspace at another role (UpdateWorkspace keeps every parameter it is not given: AMG
+ * API reference) and waits until it is ACTIVE again.
+ */
+async function pointAtRole(grafana: GrafanaClient, ws: WorkspaceDescription, roleArn: string, req: EnsureGrafanaRequest): Promise<WorkspaceDescription> {
+  req.log(`Grafana workspace ${ws.id} uses role ${ws.workspaceRoleArn ?? '(none)'}; pointing it at ${roleArn}`);
+  try {
+    await grafana.send(new UpdateWorkspaceCommand({ workspaceId: ws.id, permissionType: 'CUSTOMER_MANAGED', workspaceRoleArn: roleArn }));
+  } catch (err) {
+    throw new ActionError(describeAwsError('Grafana UpdateWorkspace', err), permissionFix(err, 'grafana:UpdateWorkspace and iam:PassRole on the workspace role'));
+  }
+  return waitActive(grafana, await describe(grafana, ws.id!), req);
+}
+
+/** Every workspace of the account (any owner) whose role is `roleArn`, except those named in `except`. */
+export async function workspacesUsingRole(grafana: GrafanaClient, roleArn: string, except: string[] = []): Promise<string[]> {
+  const ids: string[] = [];
+  try {
+    for await (const page of paginateListWorkspaces({ client: grafana, pageSize: 100 }, {})) {
+      ids.push(...(page.workspaces ?? []).filter((w) => w.status !== 'DELETING' && !except.includes(w.id!)).map((w) => w.id!));
+    }
+  } catch (err) {
+    throw new ActionError(describeAwsError('Grafana ListWorkspaces', err), permissionFix(err, 'grafana:ListWorkspaces'));
+  }
+  // ListWorkspaces' summaries carry no role: DescribeWorkspace does (workspaceRoleArn).
+  const described = await Promise.all(ids.map(async (id) => {
+    try {
+      return (await grafana.send(new DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
+    } catch (err) {
+      if (errorName(err) === 'ResourceNotFoundException') return undefined;
+      throw new ActionError(describeAwsError(`Grafana DescribeWorkspace ${id}`, err), permissionFix(err, 'grafana:DescribeWorkspace'));
+    }
+  }));
+  return described.filter((w) => w && w.status !== 'DELETING' && w.workspaceRoleArn === roleArn).map((w) => w!.id!);
 }
 
 /** The repository's Grafana workspace if there is one (any status), without creating anything. */

@@ -12,10 +12,11 @@ import {
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
   GetTemplateCommand,
+  ListChangeSetsCommand,
   Stack,
   StackEvent,
 } from '@aws-sdk/client-cloudformation';
-import { fromTagList, isOwnedBy, Ownership, TAG_ENVIRONMENT, TAG_PR, toTagList } from '../tags';
+import { describeOwner, fromTagList, MANAGED_BY, Ownership, ownershipProblem, ownershipTags, ownershipTagText, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PR, TAG_REPOSITORY, toTagList } from '../tags';
 import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
 import { pollUntil } from '../util/poll';
 
@@ -24,6 +25,10 @@ export interface StackSpec {
   templateBody: string;
   parameters: Record<string, string>;
   tags: Record<string, string>;
+  /** Whose the stack must be: an existing stack of the name whose tags say otherwise is refused before any change. */
+  owner: Ownership;
+  /** What to tell the user when the name is taken by a stack that is not theirs. */
+  ownershipFix?: string;
   capabilities: Capability[];
   /** A CloudFormation service role, so the caller needs only iam:PassRole. */
   roleArn?: string;
@@ -59,11 +64,17 @@ const NO_CHANGES = /didn't contain changes|No updates are to be performed/;
  * no mutating call.
  */
 export async function ensureStack(cfn: CloudFormationClient, spec: StackSpec, opts: ApplyOptions): Promise<StackResult> {
+  const fix = spec.ownershipFix ?? DEFAULT_OWNERSHIP_FIX;
   for (let attempt = 1; ; attempt++) {
     let stack = await describeStack(cfn, spec.name);
+    // Before anything else, whatever the status: waiting, recovering a rollback or deleting a failed
+    // create would all act on a stack that may be another repository's.
+    if (stack) await assertOwned(cfn, stack, spec.owner, 'update', fix);
     if (stack && isInProgress(stack.StackStatus)) {
       opts.log(`Stack ${spec.name} is ${stack.StackStatus} from an earlier run; waiting for it`);
       stack = await waitForStack(cfn, stack.StackId!, new Date(0), opts, { quietEvents: true });
+      // What finished may have been someone else's change set executed into an empty stack.
+      await assertOwned(cfn, stack, spec.owner, 'update', fix);
     }
     if (stack?.StackStatus === 'UPDATE_ROLLBACK_FAILED') {
       opts.log(`Stack ${spec.name} is UPDATE_ROLLBACK_FAILED; continuing the rollback before updating`);
@@ -142,15 +153,29 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
     throw new ActionError(`Change set for stack ${spec.name} failed: ${changeSet.StatusReason}`, 'Fix the template or parameters named above.');
   }
   if (opts.dryRun) {
-    await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: created.Id! })).catch(() => undefined);
-    // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack behind. Roles that may not delete
-    // stacks (the preview role) leave it: it has no resources, the next deploy creates into it, and
-    // destroy or cleanup removes it.
-    if (changeSetType === 'CREATE' && !stack) {
-      const left = await cfn.send(new DeleteStackCommand({ StackName: created.StackId! })).then(() => false, (err: unknown) => isAccessDenied(err));
-      if (left) opts.log(`Dry run: this role may not delete stacks, so the empty stack ${spec.name} (REVIEW_IN_PROGRESS, no resources) stays until the next deploy or destroy`);
+    if (changeSetType === 'CREATE') {
+      // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack, and CloudFormation tags a stack
+      // only when a change set is executed: until then DescribeStacks shows no tags, and only the
+      // change set carries them (AWS-validated snapshot in localstack/localstack,
+      // tests/aws/services/cloudformation/api/test_stacks.py test_stack_description_lifecycle[with-tags]:
+      // "stack-pre-execute" has Tags [], the change set and "stack-post-execute" have them). So when
+      // this role may not delete the empty stack (the preview role), the change set stays as the
+      // stack's proof of ownership; the next deploy creates into the stack and executing its change
+      // set deletes this one.
+      const deleted = await cfn.send(new DeleteStackCommand({ StackName: created.StackId! })).then(() => true, (err: unknown) => {
+        if (isAccessDenied(err)) return false;
+        throw err;
+      });
+      if (deleted) {
+        opts.log(`Dry run: the empty stack ${spec.name} and its change set were deleted`);
+      } else {
+        if (stack) await deleteOtherChangeSets(cfn, created.StackId!, created.Id!);
+        opts.log(`Dry run: this role may not delete stacks, so the empty stack ${spec.name} (REVIEW_IN_PROGRESS, no resources) stays with this change set, which marks it as this environment's, until the next deploy creates into it`);
+      }
+    } else {
+      await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: created.Id! })).catch(() => undefined);
+      opts.log(`Dry run: change set deleted, stack ${spec.name} left as it was`);
     }
-    opts.log(`Dry run: change set deleted, stack ${spec.name} left as it was`);
     return { stackId: created.StackId!, outputs: stack ? outputsOf(stack) : {}, action: 'planned', changes: changeSet.Changes ?? [] };
   }
   const since = new Date();
@@ -170,6 +195,61 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
     );
   }
   return { stackId: final.StackId!, outputs: outputsOf(final), action: changeSetType === 'CREATE' ? 'created' : 'updated', changes: changeSet.Changes ?? [] };
+}
+
+const DEFAULT_OWNERSHIP_FIX = 'Check stack-name and environment: each environment has its own stack, named after the repository and environment unless stack-name says otherwise. If the stack named above is really unused, delete it yourself; the action never takes over a stack it did not create for this environment.';
+
+/** Change sets read to tell whose an empty REVIEW_IN_PROGRESS stack is; a dry run leaves one. */
+const MAX_CHANGE_SETS_READ = 10;
+
+/**
+ * Refuses a stack whose ownership tags are not this repository's and environment's, in any status,
+ * with one error naming the stack, what it carries and the fix. A REVIEW_IN_PROGRESS stack has no
+ * tags until a change set is executed, so its change sets' tags decide: every one must be ours.
+ */
+async function assertOwned(cfn: CloudFormationClient, stack: Stack, owner: Ownership, verb: string, fix: string): Promise<void> {
+  const tags = fromTagList(stack.Tags);
+  let problem = ownershipProblem(tags, owner);
+  let carries = ownershipTagText(tags);
+  if (problem && stack.StackStatus === 'REVIEW_IN_PROGRESS' && tags[TAG_MANAGED_BY] === undefined) {
+    const sets = await changeSetTags(cfn, stack.StackId!);
+    const foreign = sets.find((t) => ownershipProblem(t, owner) !== undefined);
+    if (sets.length > 0 && !foreign) return;
+    if (foreign) {
+      problem = `its pending change set ${ownershipProblem(foreign, owner)!.replace(/^it /, '')}`;
+      carries = `no tags (it was never executed); its change set carries ${ownershipTagText(foreign)}`;
+    } else {
+      problem = 'it is an empty stack with neither tags nor a change set that says whose it is';
+      carries = 'no tags';
+    }
+  }
+  if (!problem) return;
+  throw new ActionError(
+    `Stack ${stack.StackName} (${stack.StackStatus}) is not this run's to ${verb}: ${problem}. It carries ${carries}; ` +
+    `this run is ${describeOwner(ownershipTags(owner))}. Nothing was changed.`,
+    fix,
+  );
+}
+
+async function changeSetTags(cfn: CloudFormationClient, stackId: string): Promise<Record<string, string>[]> {
+  const ids: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await call('ListChangeSets', 'cloudformation:ListChangeSets', () => cfn.send(new ListChangeSetsCommand({ StackName: stackId, NextToken: token })));
+    ids.push(...(page.Summaries ?? []).map((c) => c.ChangeSetId!).filter(Boolean));
+    token = page.NextToken;
+  } while (token && ids.length < MAX_CHANGE_SETS_READ);
+  const described = await Promise.all(ids.slice(0, MAX_CHANGE_SETS_READ).map((id) => call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () =>
+    cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id })))));
+  return described.map((cs) => fromTagList(cs.Tags));
+}
+
+/** An empty stack keeps one change set of ours: the newest dry run's. */
+async function deleteOtherChangeSets(cfn: CloudFormationClient, stackId: string, keep: string): Promise<void> {
+  const page = await cfn.send(new ListChangeSetsCommand({ StackName: stackId })).catch(() => undefined);
+  for (const c of page?.Summaries ?? []) {
+    if (c.ChangeSetId && c.ChangeSetId !== keep) await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: c.ChangeSetId })).catch(() => undefined);
+  }
 }
 
 export async function describeStack(cfn: CloudFormationClient, name: string): Promise<Stack | undefined> {
@@ -325,9 +405,13 @@ async function call<T>(operation: string, permission: string, fn: () => Promise<
 }
 
 export interface DestroyStackResult {
-  /** absent: there was no stack (already destroyed, or never deployed). */
-  outcome: 'deleted' | 'absent';
+  /**
+   * absent: there was no stack (already destroyed, or never deployed). kept: an empty stack a dry
+   * run left (REVIEW_IN_PROGRESS, no resources, so no tags) that this role may not delete.
+   */
+  outcome: 'deleted' | 'absent' | 'kept';
   stackId?: string;
+  reason?: string;
 }
 
 /** Attempts at DeleteStack when resources fail to delete: most such failures are eventual (ENIs, dependencies). */
@@ -339,14 +423,21 @@ const DELETE_ATTEMPTS = 3;
  * waited for first (a late deploy), and DELETE_FAILED is retried, each time naming the resources
  * that failed and why.
  */
-export async function destroyStack(cfn: CloudFormationClient, name: string, owner: Ownership, opts: WaitOptions): Promise<DestroyStackResult> {
+export async function destroyStack(cfn: CloudFormationClient, name: string, owner: Ownership, opts: WaitOptions & { ownershipFix?: string }): Promise<DestroyStackResult> {
   let stack = await describeStack(cfn, name);
   if (!stack) return { outcome: 'absent' };
-  if (!isOwnedBy(fromTagList(stack.Tags), owner)) {
-    throw new ActionError(`Stack ${name} is not tagged as created by ecs-amp-action for ${owner.repository} environment '${owner.environment}'; refusing to delete it.`,
-      'Check stack-name and environment. Delete the stack yourself if it really is unused.');
-  }
+  await assertOwned(cfn, stack, owner, 'delete', opts.ownershipFix ?? DEFAULT_OWNERSHIP_FIX);
   const stackId = stack.StackId!;
+  if (stack.StackStatus === 'REVIEW_IN_PROGRESS') {
+    // Untagged until executed, so IAM's aws:ResourceTag condition on DeleteStack refuses it; it holds nothing.
+    const denied = await cfn.send(new DeleteStackCommand({ StackName: stackId })).then(() => undefined, (err: unknown) => {
+      if (isAccessDenied(err)) return (err as Error).message;
+      throw Object.assign(new ActionError(describeAwsError('CloudFormation DeleteStack', err), permissionFix(err, 'cloudformation:DeleteStack')), { cause: err });
+    });
+    if (denied) return { outcome: 'kept', stackId, reason: 'an empty REVIEW_IN_PROGRESS stack a dry run left: no resources and no tags, so this role may not delete it; delete it by hand or let the next deploy create into it' };
+    await waitForStack(cfn, stackId, new Date(), opts);
+    return { outcome: 'deleted', stackId };
+  }
   if (isInProgress(stack.StackStatus) && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
     opts.log(`Stack ${name} is ${stack.StackStatus}; waiting for it to settle before deleting`);
     stack = await waitForStack(cfn, stackId, new Date(0), opts, { quietEvents: true });
@@ -395,7 +486,8 @@ export async function listEnvironmentStacks(cfn: CloudFormationClient, repositor
     for (const stack of page.Stacks ?? []) {
       const tags = fromTagList(stack.Tags);
       const environment = tags[TAG_ENVIRONMENT];
-      if (!environment || !isOwnedBy(tags, { repository, environment }) || stack.StackStatus === 'DELETE_COMPLETE') continue;
+      // Every environment of the repository, whatever its PR: the sweep passes each one's own PR on.
+      if (!environment || tags[TAG_MANAGED_BY] !== MANAGED_BY || tags[TAG_REPOSITORY] !== repository || stack.StackStatus === 'DELETE_COMPLETE') continue;
       const pr = tags[TAG_PR];
       found.push({
         name: stack.StackName!, stackId: stack.StackId!, status: stack.StackStatus ?? 'UNKNOWN', environment,

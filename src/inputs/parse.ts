@@ -1,6 +1,7 @@
 import { InputError, InputProblem } from '../util/errors';
 import { RESERVED_TAG_PREFIX } from '../tags';
 import { ADOT_IMAGE } from '../render/adot-config';
+import { defaultStackName } from '../aws/stack-names';
 import { AWS_REGIONS, STS_AUDIENCE } from './regions';
 import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext, TeardownInputs } from './types';
 
@@ -181,12 +182,8 @@ function range(from: number, to: number, step: number): number[] {
   return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
 }
 
-/** One stack per environment, named so that the repository's previews sort together. */
-export function defaultStackName(repository: string, environment: string): string {
-  const repo = repository.split('/').pop()!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  const head = `preview-${repo}`.slice(0, 127 - environment.length).replace(/-+$/, '');
-  return `${head}-${environment}`;
-}
+/** One stack per environment, named after owner, repository and environment (see aws/stack-names.ts). */
+export { defaultStackName };
 
 function parseDeploy(get: (name: string) => string, repository: string, environment: string, bad: Bad): DeployInputs {
   const stackName = get('stack-name') || defaultStackName(repository, environment);
@@ -296,20 +293,41 @@ function parseNumber(value: string, min: number, max: number): number | undefine
   return n >= min && n <= max ? n : undefined;
 }
 
+/** pr-<digits> names a pull request's environment; only a run for that PR may use it. */
+const PR_ENVIRONMENT = /^pr-(\d+)$/;
+
 function parseEnvironment(value: string, ctx: RunContext, bad: Bad): string | undefined {
   if (value) {
-    return ENVIRONMENT.test(value) ? value : bad('environment', `'${value}' is not a valid environment name.`,
-      `Use a lower-case DNS label: start with a letter, then letters, digits or hyphens, at most ${MAX_ENVIRONMENT_LENGTH} characters, not ending in a hyphen (e.g. pr-42).`);
+    if (!ENVIRONMENT.test(value)) {
+      return bad('environment', `'${value}' is not a valid environment name.`,
+        `Use a lower-case DNS label: start with a letter, then letters, digits or hyphens, at most ${MAX_ENVIRONMENT_LENGTH} characters, not ending in a hyphen (e.g. pr-42).`);
+    }
+    const pr = PR_ENVIRONMENT.exec(value);
+    if (pr && pr[1] !== String(ctx.prNumber)) {
+      // Otherwise a push (or another PR) could deploy into, or destroy, that PR's preview.
+      return bad('environment', `'${value}' is reserved for pull request #${pr[1]}, and this run is ${ctx.prNumber === undefined ? 'not for a pull request' : `for pull request #${ctx.prNumber}`}.`,
+        'Leave environment empty to derive it from the run (pr-<number> for a pull request), or choose a name that is not pr-<number>; closed PRs\' environments are removed by destroy on close or by mode: cleanup.');
+    }
+    return value;
+  }
+  if (ctx.prLookupError) {
+    return bad('environment', `could not be derived: this ${ctx.eventName} run's pull request could not be determined (${ctx.prLookupError}).`,
+      'Re-run the workflow (the lookup is retried), or set environment explicitly to a name that is not pr-<number>.');
   }
   const derived = defaultEnvironment(ctx);
   return derived ?? bad('environment', `could not be derived from the ref '${ctx.refName}'.`, 'Set environment explicitly, e.g. environment: staging.');
 }
 
-/** pr-<number> on pull request events, otherwise a DNS-safe slug of the ref name. */
+/**
+ * pr-<number> on pull request events (and workflow_run runs of a PR), otherwise a DNS-safe slug of
+ * the ref name. A branch whose slug looks like a PR's environment (a branch named pr-7) gets a
+ * branch- prefix, so no branch can derive the environment of PR #7.
+ */
 export function defaultEnvironment(ctx: Pick<RunContext, 'prNumber' | 'refName'>): string | undefined {
   if (ctx.prNumber !== undefined) return `pr-${ctx.prNumber}`;
   let slug = ctx.refName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+/, '');
   slug = slug.slice(0, MAX_ENVIRONMENT_LENGTH).replace(/-+$/, '');
+  if (PR_ENVIRONMENT.test(slug)) slug = `branch-${slug}`.slice(0, MAX_ENVIRONMENT_LENGTH).replace(/-+$/, '');
   return ENVIRONMENT.test(slug) ? slug : undefined;
 }
 

@@ -76,6 +76,11 @@ export interface RunContext {
   prNumber?: number;
   /** True when the triggering PR comes from a fork (no OIDC token, read-only token). */
   fromFork: boolean;
+  /**
+   * Set when the run belongs to a pull request that could not be determined (a workflow_run whose
+   * PR lookup failed): the environment is then not derived, so the run cannot land in another one.
+   */
+  prLookupError?: string;
   runId?: string;
   serverUrl: string;
   /** AWS_REGION / AWS_DEFAULT_REGION from the environment, so the action composes with configure-aws-credentials. */

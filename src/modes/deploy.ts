@@ -55,6 +55,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
         PermissionsBoundaryName: inputs.permissionsBoundary,
       },
       tags: ownershipTags(owner, inputs.extraTags),
+      owner,
       capabilities: ['CAPABILITY_IAM'],
       roleArn: d.cloudformationRoleArn,
     }, {

@@ -1,15 +1,15 @@
 import * as core from '@actions/core';
 import { listRepositoryWorkspaces } from '../aws/amp';
-import { deleteGrafanaWorkspace, findGrafanaWorkspace } from '../aws/grafana';
+import { deleteGrafanaWorkspace, findGrafanaWorkspace, workspacesUsingRole } from '../aws/grafana';
 import { withGrafanaToken } from '../aws/grafana-token';
-import { destroyStack, listEnvironmentStacks } from '../aws/stacks';
+import { describeStack, destroyStack, listEnvironmentStacks, outputsOf } from '../aws/stacks';
 import { GrafanaClient } from '../grafana/client';
 import { environmentsInGrafana } from '../grafana/teardown';
 import { destroyEnvironment, TeardownError, TeardownResult } from '../teardown/environment';
 import { timed } from '../util/timing';
 import { renderTeardown } from '../render/teardown';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
-import { grafanaRoleStackName } from './provision';
+import { GRAFANA_ROLE_OWNERSHIP_FIX, grafanaRoleStackName } from './provision';
 import { ModeContext, ModeFailure, ModeResult } from './types';
 import { info, startGroup } from '../util/log';
 
@@ -62,10 +62,7 @@ export async function destroy(ctx: ModeContext): Promise<ModeResult> {
     } else {
       await timed(timings, 'Grafana workspace', () => deleteGrafanaWorkspace(clients.grafana, grafana, repoOwner, { deadline, log }));
       result.removed.push(`Grafana workspace ${grafana.id}`);
-      if (!inputs.grafanaRoleArn) {
-        const roleStack = await destroyStack(clients.cloudformation, grafanaRoleStackName(owner.repository), repoOwner, { deadline, log });
-        if (roleStack.outcome === 'deleted') result.removed.push(`stack ${grafanaRoleStackName(owner.repository)}`);
-      }
+      if (!inputs.grafanaRoleArn) await timed(timings, 'Grafana workspace role', () => destroyRoleStack(ctx, grafana.id, result));
     }
   } else if (grafana?.status === 'ACTIVE') {
     result.kept.push(`Grafana workspace ${grafana.id} (shared; set delete-grafana-workspace: true to remove it with the last environment)`);
@@ -74,6 +71,29 @@ export async function destroy(ctx: ModeContext): Promise<ModeResult> {
   for (const line of result.removed) log(`Removed ${line}`);
   for (const line of result.kept) log(`Kept ${line}`);
   return resultOf(result, timings);
+}
+
+/**
+ * The repository's role stack goes with its last workspace only: another workspace (a second
+ * grafana-workspace-name, or one created by hand with this role) whose role it is would lose every
+ * data source query to AccessDenied. Each workspace's role is in DescribeWorkspace.
+ */
+async function destroyRoleStack(ctx: ModeContext, deletedWorkspace: string, result: TeardownResult): Promise<void> {
+  const { clients, owner, deadline } = ctx;
+  const name = grafanaRoleStackName(owner.repository);
+  const repoOwner = { repository: owner.repository };
+  const stack = await describeStack(clients.cloudformation, name);
+  if (!stack) return;
+  const roleArn = outputsOf(stack).RoleArn;
+  const users = roleArn ? await workspacesUsingRole(clients.grafana, roleArn, [deletedWorkspace]) : [];
+  if (users.length > 0) {
+    info(`Stack ${name} kept: its role ${roleArn} is the role of Grafana workspace(s) ${users.join(', ')}`);
+    result.kept.push(`stack ${name} (its role is still used by Grafana workspace ${users.join(', ')})`);
+    return;
+  }
+  const done = await destroyStack(clients.cloudformation, name, repoOwner, { deadline, log: (line) => info(line), ownershipFix: GRAFANA_ROLE_OWNERSHIP_FIX });
+  if (done.outcome === 'deleted') result.removed.push(`stack ${name}`);
+  else if (done.outcome === 'kept') result.kept.push(`stack ${name} (${done.reason})`);
 }
 
 /** No other environment of the repository has a stack, an AMP workspace or Grafana objects. */

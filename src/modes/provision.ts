@@ -3,6 +3,8 @@ import { ampUrls, AmpWorkspace, ensureAmpWorkspace } from '../aws/amp';
 import { ensureGrafanaWorkspace, GrafanaWorkspace } from '../aws/grafana';
 import { ensureStack } from '../aws/stacks';
 import { readTemplate } from '../aws/templates';
+import { grafanaRoleStackName } from '../aws/stack-names';
+import { ROLE_PATH } from '../permissions/scopes';
 import type { Link } from '../render/report';
 import { ownershipTags } from '../tags';
 import { timed } from '../util/timing';
@@ -11,10 +13,13 @@ import { info, startGroup } from '../util/log';
 
 export const GRAFANA_ROLE_TEMPLATE = 'grafana-workspace-role.yaml';
 
-/** One role stack per repository, like the shared workspace it serves. */
-export function grafanaRoleStackName(repository: string): string {
-  const slug = repository.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return `ecs-amp-action-grafana-role-${slug}`.slice(0, 128).replace(/-+$/, '');
+export { grafanaRoleStackName };
+
+export const GRAFANA_ROLE_OWNERSHIP_FIX = 'The role stack is named after the repository; one of that name exists and is not this repository\'s. Pass grafana-role-arn to use a role of your own, or delete that stack if it is unused.';
+
+/** Roles the templates create live under ROLE_PATH (their names are generated, the path is not). */
+function isTemplateRole(arn: string): boolean {
+  return arn.includes(`:role${ROLE_PATH}`);
 }
 
 /**
@@ -26,6 +31,22 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
   const { inputs, clients, owner, deadline } = ctx;
   const timings: Record<string, number> = {};
   const repoOwner = { repository: owner.repository };
+
+  let role: Promise<string> | undefined;
+  const roleStack = (): Promise<string> => role ??= timed(timings, 'Grafana workspace role', async () => {
+    const stack = await ensureStack(clients.cloudformation, {
+      name: grafanaRoleStackName(owner.repository),
+      templateBody: readTemplate(GRAFANA_ROLE_TEMPLATE),
+      parameters: { PermissionsBoundaryName: inputs.permissionsBoundary },
+      tags: ownershipTags(repoOwner, inputs.extraTags),
+      owner: repoOwner,
+      ownershipFix: GRAFANA_ROLE_OWNERSHIP_FIX,
+      capabilities: ['CAPABILITY_IAM'],
+      // The role stack goes through the same service role as the preview stacks, when one is given.
+      roleArn: inputs.deploy.cloudformationRoleArn,
+    }, { deadline, log: (line) => info(`[grafana-role] ${line}`) });
+    return stack.outputs.RoleArn;
+  });
 
   startGroup(`Provisioning the AMP workspace${inputs.grafana ? ' and the Grafana workspace (concurrently)' : ''}`);
   const [ampResult, grafanaResult] = await Promise.allSettled([
@@ -47,18 +68,11 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
         admins: inputs.grafanaAdmins,
         deadline,
         log: (line) => info(`[grafana] ${line}`),
-        roleArn: async () => inputs.grafanaRoleArn ?? (await timed(timings, 'Grafana workspace role', async () => {
-          const stack = await ensureStack(clients.cloudformation, {
-            name: grafanaRoleStackName(owner.repository),
-            templateBody: readTemplate(GRAFANA_ROLE_TEMPLATE),
-            parameters: { PermissionsBoundaryName: inputs.permissionsBoundary },
-            tags: ownershipTags(repoOwner, inputs.extraTags),
-            capabilities: ['CAPABILITY_IAM'],
-            // The role stack goes through the same service role as the preview stacks, when one is given.
-            roleArn: inputs.deploy.cloudformationRoleArn,
-          }, { deadline, log: (line) => info(`[grafana-role] ${line}`) });
-          return stack.outputs.RoleArn;
-        })),
+        roleArn: async () => inputs.grafanaRoleArn ?? roleStack(),
+        // A workspace whose role stack is gone (deleted while the workspace lived on) would fail every
+        // query with AccessDenied: re-create the role and point the workspace at it. Only for roles
+        // the action's templates made (under their path): a role the user chose is theirs.
+        reusedRoleArn: inputs.grafanaRoleArn ? undefined : async (current) => (current && isTemplateRole(current) ? roleStack() : undefined),
       }))
       : Promise.resolve(undefined),
   ]);

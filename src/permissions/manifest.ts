@@ -53,7 +53,7 @@ scope([ARN.ampWorkspaces], ['aps:DeleteWorkspace'], ACTION_TAG_ON_RESOURCE);
 scope([ARN.grafanaWorkspaces], ['grafana:DescribeWorkspace', 'grafana:UpdatePermissions', 'grafana:ListWorkspaceServiceAccounts',
   'grafana:CreateWorkspaceServiceAccount', 'grafana:CreateWorkspaceServiceAccountToken', 'grafana:ListWorkspaceServiceAccountTokens',
   'grafana:DeleteWorkspaceServiceAccountToken']);
-scope([ARN.grafanaWorkspaces], ['grafana:DeleteWorkspace'], ACTION_TAG_ON_RESOURCE);
+scope([ARN.grafanaWorkspaces], ['grafana:DeleteWorkspace', 'grafana:UpdateWorkspace'], ACTION_TAG_ON_RESOURCE);
 // IAM Identity Center and Organizations have no resource types for these actions.
 scope(['*'], ['sso:DescribeRegisteredRegions', 'sso:CreateManagedApplicationInstance', 'sso:DeleteManagedApplicationInstance',
   'sso:GetSharedSsoConfiguration', 'sso:GetManagedApplicationInstance', 'sso:ListDirectoryAssociations', 'sso:ListProfiles',
@@ -99,12 +99,15 @@ function deployStackGrants(stacks: string): Grant[] {
         'cloudformation:DescribeStackEvents', 'cloudformation:GetTemplate', 'cloudformation:ContinueUpdateRollback'],
       resources: [stacks],
     },
+    // An empty REVIEW_IN_PROGRESS stack has no tags until a change set runs: its change sets say whose it is.
+    { for: 'ensureStack: whose an empty REVIEW_IN_PROGRESS stack is (its change sets\' tags)', actions: ['cloudformation:ListChangeSets', 'cloudformation:DescribeChangeSet'], resources: [stacks] },
   ];
 }
 
 function deleteStackGrants(stacks: string): Grant[] {
   return [
     { for: 'destroyStack: check ownership, stream events', actions: ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents'], resources: [stacks] },
+    { for: 'destroyStack: whose an empty REVIEW_IN_PROGRESS stack is (its change sets\' tags)', actions: ['cloudformation:ListChangeSets', 'cloudformation:DescribeChangeSet'], resources: [stacks] },
     // Stacks carry the action's tags from their first change set; IAM refuses to delete any other.
     { for: 'destroyStack: delete (only stacks tagged by the action)', actions: ['cloudformation:DeleteStack'], resources: [stacks], conditions: ACTION_TAG_ON_RESOURCE },
   ];
@@ -166,9 +169,12 @@ export const MANIFEST: Record<Mode, Grant[]> = {
     readGrafana,
     { for: 'grafana:CreateWorkspace (with the ownership tags)', actions: ['grafana:CreateWorkspace'] },
     {
-      for: 'grafana:CreateWorkspace: pass the workspace role', actions: ['iam:PassRole'], resources: [ARN.roles],
+      for: 'grafana:CreateWorkspace and UpdateWorkspace: pass the workspace role', actions: ['iam:PassRole'], resources: [ARN.roles],
       conditions: { StringEquals: { 'iam:PassedToService': 'grafana.amazonaws.com' } },
     },
+    // A reused workspace whose role stack was deleted gets the re-created role (workspace resource
+    // type, aws:ResourceTag: Service Authorization Reference), only on the action's own workspaces.
+    { for: 'grafana:UpdateWorkspace (point a reused workspace at its re-created role)', actions: ['grafana:UpdateWorkspace'] },
     {
       for: 'grafana:CreateWorkspace with grafana-auth AWS_SSO (IAM Identity Center application)',
       actions: ['sso:DescribeRegisteredRegions', 'sso:CreateManagedApplicationInstance', 'sso:GetSharedSsoConfiguration', 'organizations:DescribeOrganization'],

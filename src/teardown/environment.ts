@@ -45,6 +45,7 @@ export async function destroyEnvironment(clients: AwsClients, req: TeardownReque
   const tasks: Promise<void>[] = [
     stackName === undefined ? Promise.resolve() : destroyStack(clients.cloudformation, stackName, owner, { deadline: req.deadline, log: (l) => log(`[stack] ${l}`) }).then((r) => {
       if (r.outcome === 'deleted') result.removed.push(`stack ${stackName}`);
+      else if (r.outcome === 'kept') result.kept.push(`stack ${stackName} (${r.reason})`);
       else log(`[stack] No stack ${stackName}: already gone or never deployed`);
     }),
     req.givenAmpWorkspaceId

@@ -26,14 +26,33 @@ export interface RunAs {
   fork?: boolean;
   env?: Record<string, string | undefined>;
   onOutput?: (chunk: string) => void;
+  /** The repository the workflow runs in (it must be among the sandbox's repositories); default REPOSITORY. */
+  repository?: string;
+  /**
+   * Fire a workflow_run event instead: a run of the default branch triggered by another workflow's
+   * run on `headBranch` at `headSha` of `headRepository` (a fork's, for a fork PR). `pullRequests`
+   * are the PR numbers GitHub lists in workflow_run.pull_requests (it lists none for fork PRs).
+   */
+  workflowRun?: WorkflowRunEvent;
+}
+
+export interface WorkflowRunEvent {
+  headRepository: string;
+  headBranch: string;
+  headSha: string;
+  /** The triggering run's event; default pull_request. */
+  event?: string;
+  pullRequests?: number[];
 }
 
 export interface PreviewFixture {
   sandbox: Sandbox;
   githubToken: string;
   readOnlyToken: string;
-  /** Opens a new PR in the sandbox's GitHub and returns its number. */
-  pullRequest(): number;
+  /** Opens a new PR in the sandbox's GitHub (in REPOSITORY unless told) and returns its number. */
+  pullRequest(repository?: string): number;
+  /** Opens a PR from a fork's branch (head in `headRepository`) and returns its number. */
+  forkPullRequest(headRepository: string, headRef: string, headSha: string): number;
   /** Closes (or merges) a PR, as GitHub does when the author closes it. */
   closePullRequest(pr: number, merged?: boolean): void;
   run(inputs: Record<string, string>, as?: RunAs): Promise<ActionRun>;
@@ -49,6 +68,27 @@ export interface PreviewFixture {
 }
 
 const TEARDOWN_MODES = new Set(['destroy', 'cleanup']);
+
+/**
+ * A workflow_run event payload (webhook schema `workflow-run`): pull_requests entries name their
+ * repositories by API URL (`repo-ref`: id, url, name), not full_name.
+ */
+function workflowRunPayload(wr: WorkflowRunEvent, repository: string, apiUrl: string): unknown {
+  const repoRef = (full: string) => ({ id: 1, url: `${apiUrl}/repos/${full}`, name: full.split('/')[1] });
+  return {
+    action: 'completed',
+    workflow_run: {
+      event: wr.event ?? 'pull_request', head_branch: wr.headBranch, head_sha: wr.headSha, status: 'completed', conclusion: 'success',
+      head_repository: { full_name: wr.headRepository, owner: { login: wr.headRepository.split('/')[0] } },
+      repository: { full_name: repository },
+      pull_requests: (wr.pullRequests ?? []).map((number) => ({
+        id: number, number, url: `${apiUrl}/repos/${repository}/pulls/${number}`,
+        head: { ref: wr.headBranch, sha: wr.headSha, repo: repoRef(wr.headRepository) },
+        base: { ref: 'main', sha: '0'.repeat(40), repo: repoRef(repository) },
+      })),
+    },
+  };
+}
 
 /** The job each mode runs in, as examples/workflows have it: what GitHub puts in the OIDC token. */
 function jobFor(mode: string | undefined, pr: number | undefined): Omit<OidcJob, 'repository'> & { event: string } {
@@ -75,9 +115,15 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
     sandbox,
     githubToken,
     readOnlyToken,
-    pullRequest() {
+    pullRequest(repository = REPOSITORY) {
       const n = nextPr++;
-      sandbox.github.addPullRequest(REPOSITORY, n);
+      sandbox.github.addPullRequest(repository, n);
+      return n;
+    },
+    forkPullRequest(headRepository, headRef, headSha) {
+      const n = nextPr++;
+      const [owner, repo] = REPOSITORY.split('/');
+      sandbox.github.addPullRequest({ owner, repo, number: n, headRef, headRepository, headSha });
       return n;
     },
     closePullRequest(pr, merged = false) {
@@ -87,34 +133,37 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
     },
     async run(inputs, as = {}) {
       const oidc = as.oidc ?? !as.roleToAssume;
-      const job = { ...jobFor(inputs.mode, as.pr), ...as.job };
-      const bootstrap = sandbox.bootstrap[REPOSITORY];
+      const repository = as.repository ?? REPOSITORY;
+      const wr = as.workflowRun;
+      // workflow_run jobs run on the default branch with their own workflow file.
+      const job = { ...(wr ? { event: 'workflow_run', workflowFile: '.github/workflows/preview-fork.yml' } : jobFor(inputs.mode, as.pr)), ...as.job };
+      const bootstrap = sandbox.bootstrap[repository];
       const role = as.role ?? (TEARDOWN_MODES.has(inputs.mode) ? 'teardown' : 'preview');
       const roleArn = role === 'preview' ? bootstrap.previewRoleArn : role === 'teardown' ? bootstrap.teardownRoleArn : role;
       const env: Record<string, string | undefined> = {
-        GITHUB_REPOSITORY: REPOSITORY,
-        GITHUB_EVENT_NAME: oidc ? job.event : as.pr !== undefined ? 'pull_request' : 'push',
-        GITHUB_REF_NAME: as.pr !== undefined ? `${as.pr}/merge` : 'main',
-        GITHUB_HEAD_REF: as.pr !== undefined ? `feature-${as.pr}` : '',
+        GITHUB_REPOSITORY: repository,
+        GITHUB_EVENT_NAME: wr ? 'workflow_run' : oidc ? job.event : as.pr !== undefined ? 'pull_request' : 'push',
+        GITHUB_REF_NAME: as.pr !== undefined && !wr ? `${as.pr}/merge` : 'main',
+        GITHUB_HEAD_REF: as.pr !== undefined && !wr ? `feature-${as.pr}` : '',
         GITHUB_RUN_ID: String(runId++),
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_API_URL: sandbox.githubApiUrl,
         AWS_ENDPOINT_URL: sandbox.url,
         ...(oidc ? {
           ACTIONS_ID_TOKEN_REQUEST_URL: `${sandbox.url}/_oidc/token?api-version=2.0`,
-          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.grant({ repository: REPOSITORY, ...job }),
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.grant({ repository, ...job }),
         } : as.roleToAssume ? {} : {
           AWS_ACCESS_KEY_ID: STATIC_CREDENTIALS.accessKeyId,
           AWS_SECRET_ACCESS_KEY: STATIC_CREDENTIALS.secretAccessKey,
         }),
         ...as.env,
       };
-      const event = as.pr === undefined ? { ref: 'refs/heads/main' } : {
+      const event = wr ? workflowRunPayload(wr, repository, sandbox.githubApiUrl) : as.pr === undefined ? { ref: 'refs/heads/main' } : {
         number: as.pr,
         pull_request: {
           number: as.pr,
-          head: { ref: `feature-${as.pr}`, repo: { full_name: as.fork ? 'someone/shop' : REPOSITORY, fork: Boolean(as.fork) } },
-          base: { repo: { full_name: REPOSITORY } },
+          head: { ref: `feature-${as.pr}`, repo: { full_name: as.fork ? 'someone/shop' : repository, fork: Boolean(as.fork) } },
+          base: { repo: { full_name: repository } },
         },
       };
       // A session name per run tells this run's IAM decisions from a concurrent run's.

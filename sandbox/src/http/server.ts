@@ -145,6 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       call: dispatchTable('rest-json', {
         CreateWorkspace: (i, c) => grafana.createWorkspace(i, c), DescribeWorkspace: (i, c) => grafana.describeWorkspace(i, c),
         ListWorkspaces: (i, c) => grafana.listWorkspaces(i, c), DeleteWorkspace: (i, c) => grafana.deleteWorkspace(i, c),
+        UpdateWorkspace: (i, c) => grafana.updateWorkspace(i, c),
         UpdatePermissions: (i, c) => grafana.updatePermissions(i, c), ListPermissions: (i, c) => grafana.listPermissions(i, c),
         TagResource: (i, c) => grafana.tagResource(i, c), UntagResource: (i, c) => grafana.untagResource(i, c),
         ListTagsForResource: (i, c) => grafana.listTagsForResource(i, c),

@@ -66,6 +66,19 @@ const deleteWorkspace: RequestMapping = (input, ctx, view) => {
   return requests;
 };
 
+/**
+ * UpdateWorkspace on the workspace; a new workspace role is passed to AMG as on create (the
+ * reference's CreateWorkspace row pairs iam:PassRole with iam:PassedToService grafana.amazonaws.com;
+ * taken to hold for UpdateWorkspace, which takes the same workspaceRoleArn).
+ */
+const updateWorkspace: RequestMapping = (input, ctx, view) => {
+  const requests = onWorkspace('grafana:UpdateWorkspace')(input, ctx, view) as AuthorizationRequest[];
+  if (typeof input.workspaceRoleArn === 'string' && input.workspaceRoleArn !== '') {
+    requests.push({ action: 'iam:PassRole', resource: input.workspaceRoleArn, context: { 'iam:PassedToService': 'grafana.amazonaws.com' } });
+  }
+  return requests;
+};
+
 const updatePermissions: RequestMapping = (input, ctx, view) => {
   const [update] = onWorkspace('grafana:UpdatePermissions')(input, ctx, view) as AuthorizationRequest[];
   const batch = Array.isArray(input.updateInstructionBatch) ? input.updateInstructionBatch as { users?: { type?: string }[] }[] : [];
@@ -78,6 +91,7 @@ export const GRAFANA_REQUESTS: Record<string, RequestMapping> = {
   DescribeWorkspace: onWorkspace('grafana:DescribeWorkspace'),
   ListWorkspaces: () => [{ action: 'grafana:ListWorkspaces', resource: '*' }],
   DeleteWorkspace: deleteWorkspace,
+  UpdateWorkspace: updateWorkspace,
   UpdatePermissions: updatePermissions,
   ListPermissions: onWorkspace('grafana:ListPermissions'),
   TagResource: onResourceArn('grafana:TagResource', (input) => requestTagContext(input.tags as Record<string, string> | undefined)),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export interface PullRequest {
   repository: string;
@@ -6,6 +6,9 @@ export interface PullRequest {
   state: 'open' | 'closed';
   merged: boolean;
   headRef: string;
+  /** owner/name of the repository the head branch is in: a fork's for a fork PR. */
+  headRepository: string;
+  headSha: string;
   createdAt: Date;
   updatedAt: Date;
   closedAt?: Date;
@@ -18,6 +21,9 @@ export interface PullRequestSeed {
   state?: 'open' | 'closed';
   merged?: boolean;
   headRef?: string;
+  /** Default: the PR's own repository (not a fork). */
+  headRepository?: string;
+  headSha?: string;
   createdAt?: Date;
   updatedAt?: Date;
 }
@@ -70,7 +76,8 @@ export class GithubModel {
     const now = new Date();
     const pr: PullRequest = {
       repository: `${seed.owner}/${seed.repo}`, number: seed.number, state: seed.state ?? 'open', merged: seed.merged ?? false,
-      headRef: seed.headRef ?? `feature-${seed.number}`, createdAt: seed.createdAt ?? now, updatedAt: seed.updatedAt ?? seed.createdAt ?? now,
+      headRef: seed.headRef ?? `feature-${seed.number}`, headRepository: seed.headRepository ?? `${seed.owner}/${seed.repo}`,
+      headSha: seed.headSha ?? createHash('sha1').update(`${seed.owner}/${seed.repo}#${seed.number}`).digest('hex'), createdAt: seed.createdAt ?? now, updatedAt: seed.updatedAt ?? seed.createdAt ?? now,
     };
     if (pr.state === 'closed') pr.closedAt = pr.updatedAt;
     if (pr.merged && pr.state !== 'closed') throw new Error('a merged pull request is closed');
@@ -134,9 +141,15 @@ export class GithubModel {
       if (!['open', 'closed', 'all'].includes(state)) {
         return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'state', code: 'invalid' }], documentation_url: DOCS, status: '422' } };
       }
+      // REST "List pull requests": head "Filter pulls by head user or head organization and branch name
+      // in the format of user:ref-name or organization:ref-name". (A value without the colon is not
+      // described; the sandbox matches nothing for it.)
+      const head = query.get('head');
+      const [headOwner, headRef] = head === null ? ['', ''] : head.includes(':') ? [head.slice(0, head.indexOf(':')), head.slice(head.indexOf(':') + 1)] : ['', ''];
+      const byHead = (p: PullRequest) => head === null || (p.headRepository.split('/')[0].toLowerCase() === headOwner.toLowerCase() && p.headRef === headRef);
       // GitHub's default order for this list: newest first.
       const pulls = [...this.pulls.values()]
-        .filter((p) => p.repository === m![1] && (state === 'all' || p.state === state))
+        .filter((p) => p.repository === m![1] && (state === 'all' || p.state === state) && byHead(p))
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.number - a.number);
       return list(pulls.map((p) => renderPull(p, base)), query, `${base}${path}`);
     }
@@ -210,7 +223,8 @@ function renderPull(p: PullRequest, base: string) {
     number: p.number, url: `${base}/repos/${p.repository}/pulls/${p.number}`, state: p.state, merged: p.merged,
     merged_at: p.merged ? p.closedAt?.toISOString() ?? null : null,
     closed_at: p.closedAt?.toISOString() ?? null, created_at: p.createdAt.toISOString(), updated_at: p.updatedAt.toISOString(),
-    head: { ref: p.headRef, repo: { full_name: p.repository } }, base: { repo: { full_name: p.repository } },
+    head: { ref: p.headRef, sha: p.headSha, label: `${p.headRepository.split('/')[0]}:${p.headRef}`, repo: { full_name: p.headRepository, fork: p.headRepository !== p.repository } },
+    base: { ref: 'main', repo: { full_name: p.repository } },
     html_url: `https://github.com/${p.repository}/pull/${p.number}`,
   };
 }

@@ -227,6 +227,31 @@ export class GrafanaModel {
     return { workspace: describe(ws) };
   }
 
+  /**
+   * UpdateWorkspace (AMG API reference): what it is not given stays as it is; the workspace is
+   * UPDATING for a while, then ACTIVE. The sandbox changes name, description and the permission
+   * model (role); VPC and network settings, which it does not model, are refused.
+   */
+  updateWorkspace(input: Record<string, unknown>, ctx: CallContext) {
+    validate(input, GRAFANA_SPEC.UpdateWorkspace.input);
+    const ws = this.activeWorkspace(input.workspaceId, ctx);
+    for (const key of ['vpcConfiguration', 'removeVpcConfiguration', 'networkAccessControl', 'removeNetworkAccessConfiguration', 'organizationRoleName', 'stackSetName']) {
+      if (input[key] !== undefined) throw validation(`${key} is not supported by the sandbox`);
+    }
+    if (input.permissionType !== undefined || input.workspaceRoleArn !== undefined || input.accountAccessType !== undefined) {
+      const merged = { permissionType: ws.permissionType, accountAccessType: ws.accountAccessType, workspaceRoleArn: ws.roleArn, ...input };
+      ws.roleArn = this.checkPermissionModel(merged);
+      ws.permissionType = String(merged.permissionType);
+      ws.accountAccessType = String(merged.accountAccessType);
+    }
+    if (typeof input.workspaceName === 'string') ws.name = input.workspaceName;
+    if (typeof input.workspaceDescription === 'string') ws.description = input.workspaceDescription;
+    ws.status = 'UPDATING';
+    ws.modified = new Date();
+    ws.readyAt = Date.now() + this.opts.latencies().grafanaUpdate;
+    return { workspace: describe(ws) };
+  }
+
   updatePermissions(input: Record<string, unknown>, ctx: CallContext) {
     // Every instruction is checked before any is applied: a bad batch changes nothing.
     validate(input, GRAFANA_SPEC.UpdatePermissions.input);
@@ -354,7 +379,7 @@ export class GrafanaModel {
 
   refresh(ws: GrafanaWorkspace): GrafanaWorkspace {
     if (Date.now() < ws.readyAt) return ws;
-    if (ws.status === 'CREATING') {
+    if (ws.status === 'CREATING' || ws.status === 'UPDATING') {
       ws.status = 'ACTIVE';
       ws.modified = new Date();
     } else if (ws.status === 'DELETING') {

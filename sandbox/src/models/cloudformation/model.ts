@@ -303,7 +303,11 @@ export class CloudFormationModel {
     const desired = this.desired(input, ctx, stack?.parameters ?? {}, stack?.tags, stack?.roleArn);
     // The role is checked when the change set is made, as CloudFormation does, and again when it runs.
     this.operationPrincipal(ctx, desired.roleArn);
-    stack ??= this.newStack(name, ctx, { ...desired, template: desired.template }, 'REVIEW_IN_PROGRESS');
+    // The empty stack a CREATE change set makes has no tags until the change set is executed: only the
+    // change set carries them (AWS-validated snapshot in localstack/localstack,
+    // tests/aws/services/cloudformation/api/test_stacks.py test_stack_description_lifecycle[with-tags]:
+    // DescribeStacks "stack-pre-execute" has Tags [], DescribeChangeSet and "stack-post-execute" have them).
+    stack ??= this.newStack(name, ctx, { ...desired, template: desired.template, tags: {} }, 'REVIEW_IN_PROGRESS');
     if ([...stack.changeSets.values()].some((c) => c.name === input.ChangeSetName)) {
       throw new AwsError('AlreadyExistsException', `ChangeSet [${String(input.ChangeSetName)}] already exists`, 400);
     }
@@ -357,6 +361,9 @@ export class CloudFormationModel {
     else if (stack.status !== 'REVIEW_IN_PROGRESS') throw validation(`Stack:${stack.id} is in ${stack.status} state and can not be updated.`);
     const principal = this.operationPrincipal(ctx, cs.roleArn);
     cs.executionStatus = 'EXECUTE_IN_PROGRESS';
+    // Executing a CREATE change set gives the stack its tags (same source as above), so a failed first
+    // create (ROLLBACK_COMPLETE) carries them too.
+    if (cs.type === 'CREATE') stack.tags = { ...cs.tags };
     for (const other of stack.changeSets.values()) if (other !== cs) other.executionStatus = 'OBSOLETE';
     if (input.ClientRequestToken) stack.tokens.add(input.ClientRequestToken);
     void this.deploy(stack, cs, cs.type, principal, input.ClientRequestToken).then(() => {

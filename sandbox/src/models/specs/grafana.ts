@@ -74,6 +74,28 @@ export const GRAFANA_SPEC: ServiceSpec = {
   DescribeWorkspace: { http: { method: 'GET', path: '/workspaces/{workspaceId}', status: 200 }, input: { workspaceId: WORKSPACE_ID } },
   ListWorkspaces: { http: { method: 'GET', path: '/workspaces', status: 200 }, query: PAGE_QUERY, input: PAGE },
   DeleteWorkspace: { http: { method: 'DELETE', path: '/workspaces/{workspaceId}', status: 202 }, input: { workspaceId: WORKSPACE_ID } },
+  // Every member optional but the id: "If you use this operation and omit any optional parameters, the existing values of those parameters are not changed."
+  UpdateWorkspace: {
+    http: { method: 'PUT', path: '/workspaces/{workspaceId}', status: 202 },
+    input: {
+      workspaceId: WORKSPACE_ID,
+      accountAccessType: { enum: GRAFANA_ENUMS.accountAccessType },
+      organizationRoleName: { min: 1, max: 2048 },
+      permissionType: { enum: GRAFANA_ENUMS.permissionType },
+      stackSetName: {},
+      workspaceDataSources: STRING_LIST({ enum: GRAFANA_ENUMS.dataSource }),
+      workspaceDescription: { min: 0, max: 2048 },
+      workspaceName: { pattern: /^[a-zA-Z0-9-._~]{1,255}$/ },
+      workspaceNotificationDestinations: STRING_LIST({ enum: GRAFANA_ENUMS.notificationDestination }),
+      workspaceOrganizationalUnits: STRING_LIST({}),
+      workspaceRoleArn: { min: 1, max: 2048 },
+      vpcConfiguration: { type: 'structure', fields: {} },
+      removeVpcConfiguration: { type: 'boolean' },
+      networkAccessControl: { type: 'structure', fields: {} },
+      removeNetworkAccessConfiguration: { type: 'boolean' },
+      ipAddressType: { enum: GRAFANA_ENUMS.ipAddressType },
+    },
+  },
   UpdatePermissions: {
     http: { method: 'PATCH', path: '/workspaces/{workspaceId}/permissions', status: 200 },
     input: { workspaceId: WORKSPACE_ID, updateInstructionBatch: { required: true, type: 'list', min: 0, max: 20, items: UPDATE_INSTRUCTION } },
