@@ -19,8 +19,8 @@ export function renderDashboardTable(dashboards: DashboardRow[], grafanaUrl: str
   const origin = region ? new URL(grafanaUrl).origin : undefined;
   const rows = dashboards.map((d) => {
     const target = origin && sameOrigin(d.url, origin) ? trustedHref(d.url, { region: region!, repository: '' }) : undefined;
-    // link() renders the title as text of a link; without a trusted target the title shows as code.
-    return `| ${target ? link(d.title, d.url) : code(d.title)} | ${code(d.file)} |`;
+    // Without a trusted target the title and the URL show as code: readable, not clickable.
+    return `| ${target ? link(d.title, d.url) : `${code(d.title)} ${code(d.url)}`} | ${code(d.file)} |`;
   });
   return ['| Dashboard | Source |', '| --- | --- |', ...rows].join('\n');
 }

@@ -193,7 +193,8 @@ function render(state: ReportState, detail: 'full' | 'compact', errorRoom: numbe
     lines.push('', '| Resource | Value |', '| --- | --- |');
     for (const link of state.links) {
       const target = trustedHref(link.href, scope);
-      const value = target ? `[${plain(link.value)}](${target})` : code(link.value);
+      // A target the action would not build is shown as text, never as a link.
+      const value = target ? `[${plain(link.value)}](${target})` : `${code(link.value)}${link.href ? ` ${code(link.href)}` : ''}`;
       lines.push(`| ${plain(link.label)} | ${value} |`);
     }
   }
