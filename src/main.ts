@@ -87,7 +87,7 @@ export async function run(): Promise<void> {
     },
     links: result.links ?? [],
   };
-  await publishReport(report, { comment: inputs.comment, token: inputs.githubToken, prNumber: runContext.prNumber });
+  await publishReport(report, { comment: inputs.comment, token: inputs.githubToken, prNumber: runContext.prNumber, serverUrl: runContext.serverUrl });
   if (failure) fail(failure);
   else info(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.headline}`);
 }

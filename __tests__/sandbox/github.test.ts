@@ -92,3 +92,49 @@ describe('GitHub REST subset', () => {
     expect(sandbox.log.at(-1)).toMatchObject({ service: 'github', operation: 'POST /repos/acme/shop/issues/1/comments', mutating: true, status: 403, errorCode: 'Resource not accessible by integration' });
   });
 });
+
+describe('token identities', () => {
+  const graphql = (token: string, query: string) => fetch(`${sandbox.githubApiUrl}/graphql`, {
+    method: 'POST', headers: { authorization: `bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query }),
+  });
+
+  it('answers viewer { login } for an installation token and a PAT, and GET /user only for the PAT', async () => {
+    const pat = sandbox.github.addToken('write', { login: 'octocat', kind: 'pat' });
+    const app = sandbox.github.addToken('write', { login: 'preview-bot[bot]', kind: 'installation' });
+    for (const [token, login] of [[write, 'github-actions[bot]'], [pat, 'octocat'], [app, 'preview-bot[bot]']]) {
+      const res = await graphql(token, 'query { viewer { login } }');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ data: { viewer: { login } } });
+    }
+    const forbidden = await api('/user', write);
+    expect(forbidden.status).toBe(403);
+    expect(((await forbidden.json()) as { message: string }).message).toBe('Resource not accessible by integration');
+    expect((await api('/user', app)).status).toBe(403);
+    expect(((await (await api('/user', pat)).json()) as { login: string }).login).toBe('octocat');
+  });
+
+  it('refuses unknown tokens and fields as GitHub does', async () => {
+    expect((await graphql('ghs_unknown', '{ viewer { login } }')).status).toBe(401);
+    const res = (await (await graphql(write, '{ viewer { password } }')).json()) as { errors: { message: string }[] };
+    expect(res.errors[0].message).toBe("Field 'password' doesn't exist on type 'User'");
+  });
+
+  it('names each comment by the token that wrote it', async () => {
+    const pat = sandbox.github.addToken('write', { login: 'octocat', kind: 'pat' });
+    const created = (await (await api('/repos/acme/shop/issues/1/comments', pat, { method: 'POST', body: JSON.stringify({ body: 'by a person' }) })).json()) as { user: { login: string; id: number; type: string } };
+    expect(created.user).toMatchObject({ login: 'octocat', type: 'User' });
+    const bot = (await (await api('/repos/acme/shop/issues/1/comments', write, { method: 'POST', body: JSON.stringify({ body: 'by the bot' }) })).json()) as { user: { login: string; id: number; type: string } };
+    expect(bot.user).toEqual({ login: 'github-actions[bot]', id: 41898282, type: 'Bot' });
+  });
+
+  it('can accept requests and never answer them', async () => {
+    sandbox.github.setFault('hang');
+    try {
+      const outcome = await Promise.race([api('/repos/acme/shop/issues/1/comments', write).then(() => 'answered'), new Promise((r) => setTimeout(() => r('no answer'), 300))]);
+      expect(outcome).toBe('no answer');
+      expect(sandbox.log.at(-1)).toMatchObject({ service: 'github', errorCode: 'hang' });
+    } finally {
+      sandbox.github.setFault(undefined);
+    }
+  });
+});

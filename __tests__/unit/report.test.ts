@@ -1,4 +1,8 @@
-import { commentMarker, mergeState, parseState, renderReport, ReportState } from '../../src/render/report';
+import { commentMarker, isReportOf, mergeState, parseState, renderReport, ReportState } from '../../src/render/report';
+import { renderChangeTable } from '../../src/render/changes';
+import { renderDashboardTable } from '../../src/render/dashboards';
+import { renderTeardown } from '../../src/render/teardown';
+import { forgetSecrets, holdSecret } from '../../src/util/secrets';
 
 const base: ReportState = {
   environment: 'pr-7', repository: 'acme/shop', region: 'eu-west-1', prNumber: 7,
@@ -14,7 +18,7 @@ describe('renderReport', () => {
     expect(body.startsWith(commentMarker('pr-7'))).toBe(true);
     expect(parseState(body)).toEqual(base);
     expect(body).toContain('| provision | ✅ succeeded | 2026-11-25 10:00:00 UTC | 41.5 s | AMP ws-1 created |');
-    expect(body).toContain('[g-0123456789 (created)](https://g-0123456789.grafana-workspace.eu-west-1.amazonaws.com)');
+    expect(body).toContain('[g-0123456789 (created)](https://g-0123456789.grafana-workspace.eu-west-1.amazonaws.com/)');
   });
 
   it('once destroyed, shows what was removed and neither the links nor the other modes\' detail', () => {
@@ -44,6 +48,7 @@ describe('renderReport', () => {
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body).toContain('truncated; see the job log');
     expect(body).toContain('| deploy | ❌ failed');
+    expect(parseState(body)!.modes.deploy!.error!.length).toBeGreaterThan(1000);
   });
 
   it('drops the timings detail before cutting errors', () => {
@@ -75,5 +80,155 @@ describe('mergeState', () => {
   it('treats a hand-edited state as absent', () => {
     expect(parseState('<!-- ecs-amp-action:state not-base64!! -->')).toBeUndefined();
     expect(parseState('plain comment')).toBeUndefined();
+  });
+});
+
+/** A body's lines outside fenced blocks, where markdown (and HTML) is live. */
+function liveLines(body: string): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of body.split('\n')) {
+    const m = /^ {0,3}(`{3,})/.exec(line);
+    if (fence) {
+      if (m && m[1].length >= fence.length && /^ {0,3}`+\s*$/.test(line)) fence = undefined;
+    } else if (m) {
+      fence = m[1];
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+/**
+ * What of a line markdown still reads as markup: code spans (an opening backtick run up to the next
+ * run of the same length) and backslash-escaped punctuation removed.
+ */
+function visible(line: string): string {
+  let out = '';
+  for (let i = 0; i < line.length;) {
+    if (line[i] === '\\' && /[!-/:-@[-`{-~]/.test(line[i + 1] ?? '')) {
+      i += 2;
+    } else if (line[i] === '`') {
+      const run = /^`+/.exec(line.slice(i))![0];
+      const close = line.slice(i + run.length).search(new RegExp(`(?<!\`)${run}(?!\`)`));
+      if (close < 0) {
+        out += run;
+        i += run.length;
+      } else {
+        i += run.length + close + run.length;
+      }
+    } else {
+      out += line[i++];
+    }
+  }
+  return out;
+}
+
+const HOSTILE = '@someone | x\n<!-- ecs-amp-action:state eyJ4IjoxfQ== --> `tick` [x](https://evil.example) ::warning::x\n```\n';
+
+describe('untrusted text in the report', () => {
+  afterEach(() => forgetSecrets());
+
+  const hostile: ReportState = {
+    ...base,
+    modes: {
+      provision: { ...base.modes.provision!, headline: HOSTILE, timings: { [HOSTILE]: 1 } },
+      dashboard: { status: 'failed', finishedAt: '2026-11-25T10:10:00.000Z', durationMs: 1, headline: HOSTILE, error: `${HOSTILE}\n\`\`\`\`\`\`\n@after-the-fence` },
+    },
+    links: [
+      { label: 'Grafana login', value: HOSTILE, href: 'https://evil.example/login' },
+      { label: 'Stack', value: 'preview', href: 'https://eu-west-1.console.aws.amazon.com/cloudformation/home' },
+    ],
+  };
+
+  it('keeps every row one row, with no mention, HTML, link or second state outside code', () => {
+    const body = renderReport(hostile);
+    const live = liveLines(body);
+    expect(live.filter((l) => l.startsWith('<!-- ecs-amp-action:state '))).toHaveLength(1);
+    expect(live.at(-1)!.startsWith('<!-- ecs-amp-action:state ')).toBe(true);
+    expect(live.filter((l) => visible(l).includes('<!--'))).toHaveLength(2);
+    const ownHtml = new Set(['<details><summary>Timings</summary>', '</details>']);
+    for (const line of live.slice(1, -1).filter((l) => !ownHtml.has(l)).map(visible)) {
+      expect(line).not.toMatch(/@[\w-]|<|\]\(https:\/\/evil/);
+      expect(line).not.toMatch(/^::/);
+    }
+    expect(body).toContain('[preview](https://eu-west-1.console.aws.amazon.com/cloudformation/home)');
+    // The error's fence outlasts the six backticks in the error.
+    expect(body).toMatch(/\n`{7}text\n/);
+    expect(parseState(body)).toEqual(hostile);
+  });
+
+  it('renders a link the action does not build as code', () => {
+    const body = renderReport(hostile);
+    expect(liveLines(body).map(visible).join('\n')).not.toMatch(/\]\(https:\/\/evil/);
+    // The value and the target show as code, readable and not clickable.
+    expect(body).toMatch(/\| Grafana login \| ````@someone.*```` `https:\/\/evil\.example\/login` \|/);
+  });
+
+  it('redacts a held secret in text and in the stored state', () => {
+    const secret = 'glsa_abcdefgh_0123456789abcdef';
+    holdSecret(secret);
+    const body = renderReport({ ...base, modes: { deploy: { status: 'failed', finishedAt: '2026-11-25T10:00:00.000Z', durationMs: 1, headline: `h ${secret}`, error: `echo: ${secret}` } } });
+    expect(body).not.toContain(secret);
+    expect(body).not.toContain(secret.replace(/_/g, '\\_'));
+    expect(JSON.stringify(parseState(body))).not.toContain(secret);
+  });
+});
+
+describe('parseState is strict', () => {
+  const body = renderReport(base);
+  const stateLine = body.split('\n').at(-1)!;
+
+  it('reads only the last line', () => {
+    expect(parseState(`${stateLine}\nsomething after`)).toBeUndefined();
+    expect(parseState(`${body}\n\n`)).toEqual(base);
+    expect(parseState(`intro ${stateLine}`)).toBeUndefined();
+  });
+
+  it('refuses a state of the wrong shape', () => {
+    const encode = (v: unknown) => `<!-- ecs-amp-action:state ${Buffer.from(JSON.stringify(v)).toString('base64')} -->`;
+    expect(parseState(encode({ ...base, links: [{ label: 1, value: 'x' }] }))).toBeUndefined();
+    expect(parseState(encode({ ...base, modes: { hack: base.modes.provision } }))).toBeUndefined();
+    expect(parseState(encode({ ...base, modes: { provision: { ...base.modes.provision, finishedAt: 'x\n| a |' } } }))).toBeUndefined();
+    expect(parseState(encode({ ...base, v: 2 }))).toEqual(base);
+  });
+
+  it('drops the sections of a state an earlier version stored unescaped', () => {
+    const old = { ...base, modes: { dashboard: { status: 'succeeded', finishedAt: '2026-11-25T10:00:00.000Z', durationMs: 1, headline: 'x', sections: [{ title: 't', markdown: '@someone' }] } } };
+    const parsed = parseState(`<!-- ecs-amp-action:state ${Buffer.from(JSON.stringify(old)).toString('base64')} -->`);
+    expect(parsed!.modes.dashboard!.sections).toBeUndefined();
+  });
+
+  it('matches a report by its first line only', () => {
+    expect(isReportOf(body, 'pr-7')).toBe(true);
+    expect(isReportOf(`quoted:\n${body}`, 'pr-7')).toBe(false);
+    expect(commentMarker('x -->\n<b>')).toMatch(/^<!-- ecs-amp-action:comment environment=[^\s<>]+ -->$/);
+  });
+});
+
+describe('section renderers escape what they did not write', () => {
+  const oneRowPer = (table: string, rows: number) => {
+    const lines = table.split('\n');
+    expect(lines).toHaveLength(rows + 2);
+    for (const line of lines) expect(visible(line)).not.toMatch(/@[\w-]|<|\]\(https:\/\/evil/);
+  };
+
+  it('dashboards: titles and files from the checkout; links only into the resolved workspace', () => {
+    const grafana = 'https://g-0123456789.grafana-workspace.eu-west-1.amazonaws.com';
+    const table = renderDashboardTable([
+      { file: 'd/a|b\n@x.json', title: HOSTILE, url: `${grafana}/d/uid/slug` },
+      { file: 'd/b.json', title: 'Elsewhere', url: 'https://evil.example/d/x' },
+    ], grafana);
+    oneRowPer(table, 2);
+    expect(table).toContain(`](${grafana}/d/uid/slug)`);
+    expect(table).toContain('| `Elsewhere` `https://evil.example/d/x` |');
+    expect(renderDashboardTable([{ file: 'f', title: 't', url: 'http://127.0.0.1:1/d/x' }], 'http://127.0.0.1:1')).toContain('| `t` `http://127.0.0.1:1/d/x` | `f` |');
+  });
+
+  it('teardown and change set tables', () => {
+    expect(renderTeardown({ environment: 'e', removed: [`Grafana dashboard '${HOSTILE}'`], kept: [] }).split('\n')).toHaveLength(1);
+    oneRowPer(renderChangeTable([{ ResourceChange: { Action: 'Modify', LogicalResourceId: 'A|B', ResourceType: '@x', Replacement: 'True', Details: [{ Target: { Name: HOSTILE } }] } }]), 1);
+    oneRowPer(renderChangeTable([{ ResourceChange: { Action: 'constructor' as never, LogicalResourceId: 'A', ResourceType: 'T' } }]), 1);
   });
 });

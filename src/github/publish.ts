@@ -1,18 +1,29 @@
 import * as core from '@actions/core';
 import { commentMarker, mergeState, parseState, renderReport, ReportState } from '../render/report';
-import { upsertStickyComment } from './sticky-comment';
+import { unanswered } from './octokit';
+import { upsertStickyComment, UnknownIdentityError } from './sticky-comment';
 import { info } from '../util/log';
 import { redact } from '../util/secrets';
+
+/**
+ * The longest the PR comment may take, all requests together. The comment is best effort: a slow
+ * or hanging GitHub must not hold a step whose work is done (destroy's, say) until the job times out.
+ */
+export const PUBLISH_TIMEOUT_MS = 30_000;
 
 export interface PublishOptions {
   comment: boolean;
   token?: string;
   prNumber?: number;
+  /** GITHUB_SERVER_URL: links to this repository's runs and PRs render only on it. */
+  serverUrl?: string;
+  /** Bound on the whole comment (PUBLISH_TIMEOUT_MS by default). */
+  timeoutMs?: number;
 }
 
 /**
  * Writes the job summary and the environment's sticky PR comment. Reporting never fails the step:
- * a missing permission or a run without a PR becomes a warning that says how to fix it.
+ * a missing permission, a run without a PR or a GitHub that does not answer becomes a warning.
  */
 export async function publishReport(update: ReportState, opts: PublishOptions): Promise<void> {
   let state = update;
@@ -20,15 +31,16 @@ export async function publishReport(update: ReportState, opts: PublishOptions): 
     state = (await postComment(update, opts)) ?? update;
   }
   try {
-    await core.summary.addRaw(redact(renderReport(state)), true).write();
+    await core.summary.addRaw(redact(renderReport(state, { serverUrl: opts.serverUrl })), true).write();
   } catch (err) {
     core.warning(`Could not write the job summary: ${(err as Error).message}`);
   }
 }
 
 /**
- * Merges `update` into the environment's sticky comment. With `create: false` only an existing
- * comment is updated (the sweep must not start conversations on long-closed PRs). Never throws.
+ * Merges `update` into the environment's sticky comment: only a comment the token's own account
+ * wrote is read or edited. With `create: false` only an existing comment is updated (the sweep must
+ * not start conversations on long-closed PRs). Never throws, and gives up after `timeoutMs`.
  */
 export async function postComment(update: ReportState, opts: PublishOptions & { create?: boolean }): Promise<ReportState | undefined> {
   if (opts.prNumber === undefined) {
@@ -39,25 +51,52 @@ export async function postComment(update: ReportState, opts: PublishOptions & { 
     core.warning('No github-token, so no PR comment was posted. The default is the job\'s GITHUB_TOKEN; pass it explicitly if you overrode it.');
     return undefined;
   }
+  const timeoutMs = opts.timeoutMs ?? PUBLISH_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve('expired');
+    }, timeoutMs);
+  });
   let merged = update;
   try {
-    const result = await upsertStickyComment(
-      { token: opts.token, repository: update.repository, prNumber: opts.prNumber, marker: commentMarker(update.environment) },
-      (previous) => {
-        merged = mergeState(previous ? parseState(previous) : undefined, update);
-        return redact(renderReport(merged));
-      },
-      { create: opts.create ?? true },
-    );
-    if (!result) return undefined;
-    info(`${result.created ? 'Posted' : 'Updated'} the PR comment: ${result.url}`);
+    const outcome = await Promise.race([
+      upsertStickyComment(
+        { token: opts.token, repository: update.repository, prNumber: opts.prNumber, marker: commentMarker(update.environment) },
+        (previous) => {
+          merged = mergeState(previous === undefined ? undefined : parseState(previous), update);
+          return redact(renderReport(merged, { serverUrl: opts.serverUrl }));
+        },
+        { create: opts.create ?? true, signal: controller.signal },
+      ),
+      expired,
+    ]);
+    if (outcome === 'expired') throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+    if (!outcome) return undefined;
+    info(`${outcome.created ? 'Posted' : 'Updated'} the PR comment: ${outcome.url}`);
     return merged;
   } catch (err) {
-    const status = (err as { status?: number }).status;
-    const fix = status === 403 || status === 404
-      ? 'Give the job `permissions: pull-requests: write` (fork PRs only get a read-only token; comment from a pull_request_target or workflow_run workflow).'
-      : 'The preview itself is unaffected.';
-    core.warning(`Could not post the PR comment (${status ?? 'error'}: ${(err as Error).message}). ${fix}`);
+    core.warning(commentWarning(err, timeoutMs));
     return undefined;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
   }
+}
+
+function commentWarning(err: unknown, timeoutMs: number): string {
+  const cause = err instanceof UnknownIdentityError ? err.cause : err;
+  if (unanswered(cause)) {
+    return `Could not post the PR comment: GitHub did not answer in time (the comment gets ${timeoutMs / 1000} s at most). The preview itself is unaffected; the job summary has the report.`;
+  }
+  const status = (cause as { status?: number }).status;
+  if (err instanceof UnknownIdentityError) {
+    return `Could not post the PR comment (${status ?? 'error'}: ${err.message}). Only a comment the token's own account wrote is edited, so without knowing the account none is. The preview itself is unaffected.`;
+  }
+  const fix = status === 403 || status === 404
+    ? 'Give the job `permissions: pull-requests: write` (fork PRs only get a read-only token; comment from a pull_request_target or workflow_run workflow).'
+    : 'The preview itself is unaffected.';
+  return `Could not post the PR comment (${status ?? 'error'}: ${(cause as Error).message}). ${fix}`;
 }

@@ -1,14 +1,15 @@
-import { getOctokit } from '@actions/github';
+import { githubClient, unanswered } from './octokit';
 import type { PullState } from '../teardown/staleness';
 
 /**
  * The state of a pull request, or 'unknown' when it cannot be read (no token, no permission, an
- * outage): callers must treat unknown as "do not act on the PR's state".
+ * outage, no answer within the request timeout): callers must treat unknown as "do not act on the
+ * PR's state".
  */
 export async function pullState(token: string | undefined, repository: string, prNumber: number): Promise<PullState> {
   if (!token) return 'unknown';
   const [owner, repo] = repository.split('/');
-  const octokit = getOctokit(token);
+  const octokit = githubClient(token);
   for (let attempt = 1; ; attempt++) {
     try {
       const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: prNumber });
@@ -16,6 +17,8 @@ export async function pullState(token: string | undefined, repository: string, p
       return data.state === 'closed' ? 'closed' : 'open';
     } catch (err) {
       const e = err as { status?: number; response?: { headers?: Record<string, string | undefined> } };
+      // A GitHub that does not answer is not asked three more times: each try waits the whole timeout.
+      if (unanswered(err)) return 'unknown';
       // Secondary rate limits answer 403 or 429 with retry-after; 5xx is GitHub having a moment.
       const retryAfter = Number(e.response?.headers?.['retry-after'] ?? '');
       const limited = e.status === 429 || (e.status === 403 && Number.isFinite(retryAfter) && retryAfter > 0);

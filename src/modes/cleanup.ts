@@ -114,7 +114,7 @@ async function markDestroyed(ctx: ModeContext, row: Row, removed: string[], dura
         sections: [{ title: 'removed', markdown: renderTeardown({ environment: row.record.environment, removed, kept: [] }) }],
       },
     },
-  }, { comment: true, token: ctx.inputs.githubToken, prNumber, create: false });
+  }, { comment: true, token: ctx.inputs.githubToken, prNumber, create: false, serverUrl: ctx.run.serverUrl });
 }
 
 /** Joins what the stacks, AMP workspaces and Grafana say into one record per environment. */

@@ -10,6 +10,7 @@ import { buildImportRequest } from '../grafana/import-plan';
 import { datasourceName, datasourceUid, folderTitle, folderUid } from '../grafana/naming';
 import type { Inputs, RunContext } from '../inputs/types';
 import type { Link } from '../render/report';
+import { renderDashboardTable } from '../render/dashboards';
 import { mapSettled } from '../util/concurrency';
 import { ActionError } from '../util/errors';
 import { timed } from '../util/timing';
@@ -122,7 +123,7 @@ function resultOf(workspaceId: string, grafanaUrl: string, folderUrl: string, da
     links,
     sections: [{
       title: 'dashboards',
-      markdown: ['| Dashboard | Source |', '| --- | --- |', ...dashboards.map((d) => `| [${d.title.replace(/[|[\]]/g, ' ')}](${d.url}) | \`${d.file}\` |`)].join('\n'),
+      markdown: renderDashboardTable(dashboards, grafanaUrl),
     }],
     timings,
   };

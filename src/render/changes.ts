@@ -1,4 +1,5 @@
 import type { Change } from '@aws-sdk/client-cloudformation';
+import { plain } from './markdown';
 
 export interface ChangeRow {
   action: 'Add' | 'Modify' | 'Remove' | string;
@@ -27,6 +28,7 @@ const SYMBOL: Record<string, string> = { Add: '➕ Add', Modify: '✏️ Modify'
 /**
  * A change set as `cdk diff` shows one: what is added, modified (and which properties) or removed,
  * with replacements called out, because a replaced resource loses its data and its identity.
+ * Every cell is escaped: the names come from CloudFormation's answer, not from the action.
  */
 export function renderChangeTable(changes: Change[]): string {
   const rows = changeRows(changes);
@@ -34,7 +36,7 @@ export function renderChangeTable(changes: Change[]): string {
   const lines = ['| Action | Resource | Type | Replacement | Properties |', '| --- | --- | --- | --- | --- |'];
   for (const r of rows) {
     const replacement = r.replacement === 'True' ? '⚠️ **replaced**' : r.replacement === 'Conditional' ? '⚠️ may be replaced' : '';
-    lines.push(`| ${SYMBOL[r.action] ?? r.action} | ${r.logicalId} | ${r.type} | ${replacement} | ${r.details} |`);
+    lines.push(`| ${Object.hasOwn(SYMBOL, r.action) ? SYMBOL[r.action] : plain(r.action)} | ${plain(r.logicalId)} | ${plain(r.type)} | ${replacement} | ${plain(r.details)} |`);
   }
   return lines.join('\n');
 }

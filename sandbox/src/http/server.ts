@@ -199,6 +199,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Link headers point back at whatever base URL the client used.
     const base = `http://${req.headers.host}/github`;
     const method = req.method ?? 'GET';
+    if (github.fault === 'hang') {
+      // Accepted and never answered, as a GitHub (or proxy) in trouble may do; close() ends the socket.
+      record({ service: 'github', operation: `${method} ${path}`, mutating: method !== 'GET' && method !== 'HEAD', status: 0, errorCode: 'hang' });
+      return;
+    }
     const reply = github.handle(method, path, url.searchParams, req.headers.authorization, body.toString('utf8'), base);
     const message = reply.status >= 400 ? (reply.body as { message?: string }).message : undefined;
     record({ service: 'github', operation: `${method} ${path}`, mutating: method !== 'GET' && method !== 'HEAD', status: reply.status, errorCode: message });

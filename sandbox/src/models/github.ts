@@ -46,25 +46,69 @@ export interface GithubReply {
 
 export type TokenPermission = 'read' | 'write';
 
+/**
+ * Who a token acts as. `installation`: the job's GITHUB_TOKEN (an installation token of the GitHub
+ * Actions app) or another GitHub App's installation token, both logging in as `<app-slug>[bot]`;
+ * `pat`: a personal access token of a user.
+ */
+export interface TokenIdentity {
+  login: string;
+  kind: 'installation' | 'pat';
+}
+
+/** What the sandbox's GitHub can be told to do wrong. `hang`: accept every request and never answer. */
+export type GithubFault = 'hang';
+
 const BODY_LIMIT = 65_536;
 const DOCS = 'https://docs.github.com/rest';
 export const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The user id of github-actions[bot], as its commits' noreply address shows
+ * (41898282+github-actions[bot]@users.noreply.github.com, e.g. release-plz/action PR #85).
+ */
+const ACTIONS_BOT_ID = 41898282;
+const GRAPHQL_DOCS = 'https://docs.github.com/graphql';
 
 /** The GitHub REST subset the action uses, with GitHub's status codes and error bodies. */
 export class GithubModel {
   readonly pulls = new Map<string, PullRequest>();
   readonly comments: IssueComment[] = [];
-  private readonly tokens = new Map<string, TokenPermission>();
+  private readonly tokens = new Map<string, { permission: TokenPermission; identity: TokenIdentity }>();
+  private readonly userIds = new Map<string, number>([[ACTIONS_BOT, ACTIONS_BOT_ID]]);
   private nextCommentId = 1_000_001;
+  private nextUserId = 5_000_001;
+  /** Set with setFault(); the HTTP route reads it. */
+  fault: GithubFault | undefined;
 
-  /** Registers `token` (or a fresh ghs_ token) with a permission on issues and pull requests; returns it. */
-  addToken(permission: TokenPermission): string;
-  addToken(token: string, permission: TokenPermission): string;
-  addToken(a: string, b?: TokenPermission): string {
-    const [token, permission] = b === undefined ? [`ghs_${randomBytes(18).toString('hex')}`, a as TokenPermission] : [a, b];
+  /**
+   * Registers `token` (or a fresh one: `ghs_` for an installation, `ghp_` for a PAT) with a
+   * permission on issues and pull requests, acting as `identity` (default: the job's GITHUB_TOKEN,
+   * github-actions[bot]); returns it.
+   */
+  addToken(permission: TokenPermission, identity?: TokenIdentity): string;
+  addToken(token: string, permission: TokenPermission, identity?: TokenIdentity): string;
+  addToken(a: string, b?: TokenPermission | TokenIdentity, c?: TokenIdentity): string {
+    const byValue = typeof b === 'string';
+    const permission = (byValue ? b : a) as TokenPermission;
+    const identity = (byValue ? c : (b as TokenIdentity | undefined)) ?? { login: ACTIONS_BOT, kind: 'installation' };
     if (permission !== 'read' && permission !== 'write') throw new Error(`unknown token permission '${String(permission)}'`);
-    this.tokens.set(token, permission);
+    if (identity.kind === 'installation' && !identity.login.endsWith('[bot]')) throw new Error(`an installation token acts as an app's bot, '<slug>[bot]', not '${identity.login}'`);
+    if (identity.kind === 'pat' && identity.login.endsWith('[bot]')) throw new Error(`a personal access token belongs to a user, not '${identity.login}'`);
+    const token = byValue ? a : `${identity.kind === 'pat' ? 'ghp' : 'ghs'}_${randomBytes(18).toString('hex')}`;
+    this.tokens.set(token, { permission, identity });
+    this.userId(identity.login);
     return token;
+  }
+
+  /** Makes every later request hang (accepted, never answered), or clears that. */
+  setFault(fault: GithubFault | undefined): void {
+    if (fault !== undefined && fault !== 'hang') throw new Error(`unknown GitHub fault '${String(fault)}'`);
+    this.fault = fault;
+  }
+
+  private userId(login: string): number {
+    if (!this.userIds.has(login)) this.userIds.set(login, this.nextUserId++);
+    return this.userIds.get(login)!;
   }
 
   addPullRequest(seed: PullRequestSeed): PullRequest;
@@ -100,10 +144,17 @@ export class GithubModel {
   /** Routes one request below the API base URL. `base` is the absolute API URL, for Link headers and urls. */
   handle(method: string, path: string, query: URLSearchParams, authorization: string | undefined, body: string, base: string): GithubReply {
     const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    const permission = token ? this.tokens.get(token) : undefined;
-    if (!permission) return error(401, 'Bad credentials');
-    const canWrite = permission === 'write';
-    const render = (c: IssueComment) => renderComment(c, base);
+    const grant = token ? this.tokens.get(token) : undefined;
+    if (path === '/graphql') return grant ? graphql(method, body, grant.identity, this.userId(grant.identity.login)) : { status: 401, body: { message: 'Bad credentials', documentation_url: GRAPHQL_DOCS } };
+    if (!grant) return error(401, 'Bad credentials');
+    const canWrite = grant.permission === 'write';
+    const render = (c: IssueComment) => renderComment(c, base, this.userId(c.user));
+
+    if (path === '/user' && method === 'GET') {
+      // An installation token is not a user: GitHub refuses it here (use GraphQL's viewer instead).
+      if (grant.identity.kind === 'installation') return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: `${DOCS}/users/users#get-the-authenticated-user`, status: '403' } };
+      return { status: 200, body: { login: grant.identity.login, id: this.userId(grant.identity.login), type: 'User' } };
+    }
 
     let m: RegExpExecArray | null;
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
@@ -114,7 +165,7 @@ export class GithubModel {
         if (!canWrite) return forbidden();
         const text = commentBody(body);
         if (typeof text !== 'string') return text;
-        return { status: 201, body: render(this.addComment(repository, issue, text, ACTIONS_BOT)) };
+        return { status: 201, body: render(this.addComment(repository, issue, text, grant.identity.login)) };
       }
       return error(404, 'Not Found');
     }
@@ -207,11 +258,38 @@ function commentBody(raw: string): string | GithubReply {
   return text;
 }
 
-function renderComment(c: IssueComment, base: string) {
+/**
+ * POST /graphql for the one query the action sends, `viewer { login }` (with `databaseId` also
+ * accepted). GitHub answers GraphQL errors with 200 and an `errors` list; an unknown field of
+ * `User` gets its "doesn't exist" error. Other queries are outside the model and say so.
+ */
+function graphql(method: string, raw: string, identity: TokenIdentity, userId: number): GithubReply {
+  if (method !== 'POST') return { status: 404, body: { message: 'Not Found', documentation_url: GRAPHQL_DOCS } };
+  let query: unknown;
+  try {
+    query = (JSON.parse(raw) as { query?: unknown }).query;
+  } catch {
+    return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: GRAPHQL_DOCS } };
+  }
+  if (typeof query !== 'string') return { status: 200, body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] } };
+  const m = /^\s*(?:query\s*(?:[A-Za-z_]\w*)?\s*)?\{\s*viewer\s*\{([\s\w,]*)\}\s*\}\s*$/.exec(query);
+  if (!m) return { status: 200, body: { errors: [{ message: 'sandbox: only the query `{ viewer { login } }` is modelled' }] } };
+  const fields = m[1].split(/[\s,]+/).filter(Boolean);
+  const unknown = fields.find((f) => f !== 'login' && f !== 'databaseId');
+  if (unknown || fields.length === 0) {
+    const field = unknown ?? '';
+    return { status: 200, body: { errors: [{ path: ['query', 'viewer', field], extensions: { code: 'undefinedField', typeName: 'User', fieldName: field }, message: `Field '${field}' doesn't exist on type 'User'` }] } };
+  }
+  const viewer: Record<string, unknown> = {};
+  for (const f of fields) viewer[f] = f === 'login' ? identity.login : userId;
+  return { status: 200, body: { data: { viewer } } };
+}
+
+function renderComment(c: IssueComment, base: string, userId: number) {
   return {
     id: c.id, node_id: `IC_${c.id}`, url: `${base}/repos/${c.repository}/issues/comments/${c.id}`,
     issue_url: `${base}/repos/${c.repository}/issues/${c.issue}`, body: c.body,
-    user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
+    user: { login: c.user, id: userId, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
     author_association: c.user.endsWith('[bot]') ? 'NONE' : 'MEMBER',
     html_url: `https://github.com/${c.repository}/pull/${c.issue}#issuecomment-${c.id}`,
     created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString(),
