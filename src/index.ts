@@ -1,3 +1,13 @@
+import * as core from '@actions/core';
 import { run } from './main';
+import { post } from './post';
 
-void run();
+// One bundle serves the main step and the post step (action.yml runs.post), as actions/checkout
+// does: the main step records that it ran, and the runner hands that state to the post step only.
+// Recorded first, so even a main step that fails at once is never run a second time as "post".
+if (core.getState('isPost')) {
+  void post();
+} else {
+  core.saveState('isPost', 'true');
+  void run();
+}

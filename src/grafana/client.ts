@@ -24,12 +24,26 @@ export interface GrafanaClientOptions {
   baseUrl: string;
   token: string;
   userAgent: string;
-  /** Attempts per request for 429, 5xx and network errors. */
+  /** Attempts per request for 429, 5xx and network errors (default 10, as the AWS clients make). */
   maxAttempts?: number;
   /** First backoff in ms (doubled each retry, with jitter). */
   baseDelayMs?: number;
   log?: (line: string) => void;
+  /**
+   * No request starts, and none is retried, after this time (ms since epoch): the token's expiry
+   * less a margin, so the token's lifetime can be the shortest that fits the step.
+   */
+  deadline?: number;
 }
+
+/**
+ * Ten attempts, the same as the AWS clients (src/aws/clients.ts) and what the README promises: with
+ * six, the sweep under 50 % throttling failed in 2 of 3 runs. Backoff waits are capped at 20 s, so a
+ * call gives up after about 90 s of waiting.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 10;
+/** Every request ends within this (the runner's step timeout would otherwise be the only bound). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Statuses worth another try: throttling and a gateway or Grafana that is briefly unavailable. */
 const RETRYABLE = new Set([429, 502, 503, 504]);
@@ -43,7 +57,7 @@ export class GrafanaClient {
   private readonly baseDelayMs: number;
 
   constructor(private readonly opts: GrafanaClientOptions) {
-    this.maxAttempts = opts.maxAttempts ?? 6;
+    this.maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.baseDelayMs = opts.baseDelayMs ?? 500;
   }
 
@@ -76,6 +90,11 @@ export class GrafanaClient {
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const url = `${this.opts.baseUrl}${path}`;
     for (let attempt = 1; ; attempt++) {
+      const left = this.opts.deadline === undefined ? Infinity : this.opts.deadline - Date.now();
+      if (left <= 0) {
+        throw new ActionError(`Grafana API ${method} ${path} was not ${attempt === 1 ? 'attempted' : 'retried'}: the step's Grafana work ran past the lifetime of its API token.`,
+          'Grafana answered too slowly or kept failing; re-run the step (each run gets a fresh token).');
+      }
       let response: Response;
       try {
         response = await fetch(url, {
@@ -87,7 +106,7 @@ export class GrafanaClient {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(30_000),
+          signal: AbortSignal.timeout(Math.max(1, Math.min(REQUEST_TIMEOUT_MS, left))),
         });
       } catch (err) {
         if (attempt < this.maxAttempts) {
@@ -98,7 +117,7 @@ export class GrafanaClient {
           'Check that the workspace is ACTIVE and reachable from the runner (AMG workspaces with network access control need the runner\'s IP or VPC endpoint allowed).');
       }
       const text = await response.text();
-      if (response.ok) return (text ? JSON.parse(text) : {}) as T;
+      if (response.ok) return parseAnswer<T>(method, path, this.opts.baseUrl, response, text);
       // Grafana also answers 500 for request errors it has no mapping for (a missing import input),
       // so a 500 is retried only where asking again cannot change anything.
       const retryable = RETRYABLE.has(response.status) || (response.status === 500 && method === 'GET');
@@ -118,12 +137,42 @@ export class GrafanaClient {
   }
 }
 
+/**
+ * A 2xx body as JSON. Grafana's API always answers JSON; a 200 with an HTML page comes from
+ * something in front of it (a proxy, an SSO or login page, a captive portal) or from a URL that is
+ * not the workspace's API, and JSON.parse alone would say only "Unexpected token '<'".
+ */
+function parseAnswer<T>(method: string, path: string, baseUrl: string, response: Response, text: string): T {
+  if (!text) return {} as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    const html = isHtml(response, text);
+    const what = html ? `an HTML page${titleOf(text) ? ` ('${titleOf(text)}')` : ''}` : `a body that is not JSON (${response.headers.get('content-type') || 'no content type'})`;
+    throw new ActionError(
+      `Grafana API ${method} ${path} answered ${response.status} with ${what} instead of JSON: ${baseUrl} does not look like the workspace's Grafana API.`,
+      `Something answers in front of Grafana: a proxy, a login or SSO page, or network access control that redirects the runner. Check that ${baseUrl} is the workspace URL the AMG console shows and that the runner reaches it directly (no HTTP(S)_PROXY that intercepts it).`,
+    );
+  }
+}
+
+function isHtml(response: Response, text: string): boolean {
+  return /html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text);
+}
+
+/** The page's <title>, one line and short: it names the proxy or login page without quoting the page. */
+function titleOf(text: string): string | undefined {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
+  return title ? title.slice(0, 80) : undefined;
+}
+
 function messageOf(text: string): string {
   try {
     const parsed = JSON.parse(text) as { message?: unknown };
     if (typeof parsed.message === 'string') return parsed.message;
   } catch {
-    // Not JSON: a proxy's HTML error page, say. Its first line is still better than nothing.
+    // Not JSON: a proxy's HTML error page, say. Its title, else its first line, is still better than nothing.
+    if (/^\s*</.test(text)) return `an HTML page${titleOf(text) ? ` ('${titleOf(text)}')` : ''} (a proxy or gateway in front of Grafana)`;
   }
   return text.split('\n')[0].slice(0, 200) || '(empty response)';
 }
