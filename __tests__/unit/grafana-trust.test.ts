@@ -40,7 +40,7 @@ describe('bindDatasources', () => {
   });
 
   it('binds uids, names, objects, variables and missing references in every slot; keeps Grafana\'s pseudo data sources', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a dashboard is loosely typed JSON
+     
     const d = foreign() as any;
     const rebound = bindDatasources(d, DS);
     expect(rebound).toEqual(['$ds', '${ds}', 'AMP prod', 'other-uid', 'prod', 'prod-uid']);
@@ -104,7 +104,7 @@ describe('dropUntrusted', () => {
   });
 
   it('drops HTML text panels, library panels and links off the workspace, and lists each', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a dashboard is loosely typed JSON
+     
     const d = dashboard() as any;
     const dropped = dropUntrusted(d, WORKSPACE);
     expect(dropped).toEqual([

@@ -14,6 +14,11 @@ export interface ActionRun {
   log: string;
   /** Values the action registered as secrets with ::add-mask::. */
   masked: string[];
+  /**
+   * The log as the runner shows it: without the ::add-mask:: commands, and every value registered
+   * with one (from its registration on) replaced by ***, as the runner masks secrets in the log.
+   */
+  shown: string;
   /** ::error:: annotations, unescaped as the runner shows them (multi-line messages included). */
   errors: string[];
   outputs: Record<string, string>;
@@ -92,6 +97,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   const { signal, ...main } = await runStep(env, opts.onOutput, true);
   const result: ActionRun = {
     ...main,
+    shown: asShown(main.log),
     errors: [...main.log.matchAll(/^::error(?: [^:]*)?::(.*)$/gm)].map((m) => unescapeCommand(m[1])),
     outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
@@ -124,6 +130,20 @@ async function runStep(env: Record<string, string>, onOutput: ((chunk: string) =
   const [code, signal] = await new Promise<[number, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c ?? -1, s])));
   runningMainSteps.delete(child);
   return { code, log, signal, masked: [...log.matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1]), durationMs: Date.now() - started };
+}
+
+/** The runner masks a registered value in every line printed after its ::add-mask:: command. */
+function asShown(log: string): string {
+  const masks: string[] = [];
+  return log.split('\n').flatMap((line) => {
+    const registered = /^::add-mask::(.*)$/.exec(line);
+    if (registered) {
+      if (registered[1]) masks.push(registered[1]);
+      masks.sort((a, b) => b.length - a.length);
+      return [];
+    }
+    return [masks.reduce((text, secret) => text.split(secret).join('***'), line)];
+  }).join('\n');
 }
 
 /** action.yml's runs.post and runs.post-if (which defaults to always(), as in the runner). */
