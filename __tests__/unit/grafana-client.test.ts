@@ -74,6 +74,16 @@ describe('GrafanaClient', () => {
       .rejects.toThrow("failed: 502 an HTML page ('502 Bad Gateway') (a proxy or gateway in front of Grafana)");
   });
 
+  it('stop() ends a call waiting to retry, at once', async () => {
+    answers = Array.from({ length: 10 }, () => ({ status: 503, body: '{"message":"unavailable"}' }));
+    const slow = new GrafanaClient({ baseUrl: base, token: 't', userAgent: 'u', baseDelayMs: 60_000 });
+    const call = slow.get('/api/search').then(() => undefined, (e: Error) => e.message);
+    while (seen.length === 0) await new Promise((r) => setTimeout(r, 5));
+    slow.stop();
+    await expect(call).resolves.toBe("Grafana API GET /api/search was abandoned: the step's Grafana work ended.");
+    expect(seen).toHaveLength(1);
+  });
+
   it('starts no request past its deadline (the token\'s lifetime)', async () => {
     const late = new GrafanaClient({ baseUrl: base, token: 't', userAgent: 'u', deadline: Date.now() - 1 });
     await expect(late.get('/api/search')).rejects.toThrow("was not attempted: the step's Grafana work ran past the lifetime of its API token");

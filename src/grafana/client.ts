@@ -54,10 +54,20 @@ const RETRYABLE = new Set([429, 502, 503, 504]);
 export class GrafanaClient {
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
+  private readonly stopped = new AbortController();
 
   constructor(private readonly opts: GrafanaClientOptions) {
     this.maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.baseDelayMs = opts.baseDelayMs ?? 100;
+  }
+
+  /**
+   * Ends every request still in flight or waiting to retry, which then fails at once. For work
+   * nobody awaits any more (the sibling of a call that failed): its token is about to be deleted,
+   * and its retries would only keep the step's process alive.
+   */
+  stop(): void {
+    this.stopped.abort();
   }
 
   get<T>(path: string): Promise<T> {
@@ -90,6 +100,7 @@ export class GrafanaClient {
     const url = `${this.opts.baseUrl}${path}`;
     for (let attempt = 1; ; attempt++) {
       const left = this.opts.deadline === undefined ? Infinity : this.opts.deadline - Date.now();
+      if (this.stopped.signal.aborted) throw new ActionError(`Grafana API ${method} ${path} was abandoned: the step's Grafana work ended.`);
       if (left <= 0) {
         throw new ActionError(`Grafana API ${method} ${path} was not ${attempt === 1 ? 'attempted' : 'retried'}: the step's Grafana work ran past the lifetime of its API token.`,
           'Grafana answered too slowly or kept failing; re-run the step (each run gets a fresh token).');
@@ -105,7 +116,7 @@ export class GrafanaClient {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(Math.max(1, Math.min(REQUEST_TIMEOUT_MS, left))),
+          signal: AbortSignal.any([this.stopped.signal, AbortSignal.timeout(Math.max(1, Math.min(REQUEST_TIMEOUT_MS, left)))]),
         });
       } catch (err) {
         if (attempt < this.maxAttempts) {
@@ -138,7 +149,14 @@ export class GrafanaClient {
     const base = why === '429' ? this.baseDelayMs * 5 : this.baseDelayMs;
     const delay = Math.min(20_000, Math.max(hinted, Math.random() * 2 ** (attempt - 1) * base));
     this.opts.log?.(`Grafana API ${method} ${path}: ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.maxAttempts})`);
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, delay);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.stopped.signal.addEventListener('abort', done, { once: true });
+    });
   }
 }
 

@@ -87,11 +87,7 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
       token: inputs.githubToken, repository: ctx.owner.repository, runId, attempt, apiUrl: process.env.GITHUB_API_URL,
     });
     const notes: TrustNote[] = [];
-    const outcome = await withGrafanaToken(clients.grafana, grafana.id, { owner: tokenOwner, ttlSeconds, log, runCompleted }, async (token) => {
-      const api = new GrafanaClient({
-        baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => info(l),
-        deadline: Date.now() + ttlSeconds * 1000 - GRAFANA_WORK_MARGIN_MS,
-      });
+    const useGrafana = async (api: GrafanaClient) => {
       const dsName = datasourceName(inputs.environment);
       const [datasource, folder] = await timed(timings, 'data source and folder', () => Promise.all([
         upsertDatasource(api, {
@@ -122,6 +118,18 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
         })),
       ]);
       return { datasourceUid: datasource.uid, folderUrl: `${grafana.url}${folder.url}`, health, imports };
+    };
+    const outcome = await withGrafanaToken(clients.grafana, grafana.id, { owner: tokenOwner, ttlSeconds, log, runCompleted }, async (token) => {
+      const api = new GrafanaClient({
+        baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => info(l),
+        deadline: Date.now() + ttlSeconds * 1000 - GRAFANA_WORK_MARGIN_MS,
+      });
+      try {
+        return await useGrafana(api);
+      } finally {
+        // What still runs here lost its purpose when a sibling failed: stop it before the token goes.
+        api.stop();
+      }
     });
 
     const dashboards = outcome.imports.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
