@@ -8,6 +8,8 @@ import { post } from './post';
 if (core.getState('isPost')) {
   void post();
 } else {
-  core.saveState('isPost', 'true');
+  // Without GITHUB_STATE (a local run) there is no post step, and core would fall back to the
+  // deprecated ::save-state:: command.
+  if (process.env.GITHUB_STATE) core.saveState('isPost', 'true');
   void run();
 }

@@ -112,7 +112,8 @@ export interface SavedToken {
 export const TOKEN_STATE = 'grafanaToken';
 
 function saveTokenState(saved: SavedToken | undefined): void {
-  core.saveState(TOKEN_STATE, saved ? JSON.stringify(saved) : '');
+  // Only the runner's state file: without one there is no post step to read it.
+  if (process.env.GITHUB_STATE) core.saveState(TOKEN_STATE, saved ? JSON.stringify(saved) : '');
 }
 
 /** The token the main step saved and did not delete, or undefined. */
