@@ -1,3 +1,15 @@
+import * as core from '@actions/core';
 import { run } from './main';
+import { post } from './post';
 
-void run();
+// One bundle serves the main step and the post step (action.yml runs.post), as actions/checkout
+// does: the main step records that it ran, and the runner hands that state to the post step only.
+// Recorded first, so even a main step that fails at once is never run a second time as "post".
+if (core.getState('isPost')) {
+  void post();
+} else {
+  // Without GITHUB_STATE (a local run) there is no post step, and core would fall back to the
+  // deprecated ::save-state:: command.
+  if (process.env.GITHUB_STATE) core.saveState('isPost', 'true');
+  void run();
+}

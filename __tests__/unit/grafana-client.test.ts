@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { GrafanaApiError, GrafanaClient } from '../../src/grafana/client';
+import { ActionError } from '../../src/util/errors';
 import { mapSettled } from '../../src/util/concurrency';
 
 describe('GrafanaClient', () => {
@@ -16,7 +17,7 @@ describe('GrafanaClient', () => {
       req.on('end', () => {
         seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body });
         const next = answers.shift() ?? { status: 500, body: '{"message":"no answer queued"}' };
-        res.writeHead(next.status, { 'content-type': 'application/json' });
+        res.writeHead(next.status, { 'content-type': next.body.startsWith('<') ? 'text/html' : 'application/json' });
         res.end(next.body);
       });
     });
@@ -55,10 +56,38 @@ describe('GrafanaClient', () => {
     expect(seen).toHaveLength(3);
   });
 
-  it('gives up after maxAttempts', async () => {
-    answers = Array.from({ length: 6 }, () => ({ status: 503, body: '{"message":"unavailable"}' }));
+  it('gives up after ten attempts by default, as the README promises and the AWS clients do', async () => {
+    answers = Array.from({ length: 10 }, () => ({ status: 503, body: '{"message":"unavailable"}' }));
     await expect(client().get('/api/health')).rejects.toThrow('503 unavailable');
-    expect(seen).toHaveLength(6);
+    expect(seen).toHaveLength(10);
+  });
+
+  it('names the call and the likely cause when a 200 answer is an HTML page', async () => {
+    answers = [{ status: 200, body: '<!DOCTYPE html><html><head><title>Sign in - Proxy</title></head><body>glsa_secret</body></html>' }];
+    const err = await client().post('/api/dashboards/import', {}).then(() => undefined, (e: Error) => e);
+    expect(err).toBeInstanceOf(ActionError);
+    expect(err?.message).toBe(`Grafana API POST /api/dashboards/import answered 200 with an HTML page ('Sign in - Proxy') instead of JSON: ${base} does not look like the workspace's Grafana API.`);
+    expect((err as ActionError).fix).toMatch(/proxy, a login or SSO page/);
+    expect(err?.message).not.toMatch(/Unexpected token/);
+    answers = [{ status: 502, body: '<html><head><title>502 Bad Gateway</title></head></html>' }];
+    await expect(new GrafanaClient({ baseUrl: base, token: 't', userAgent: 'u', maxAttempts: 1 }).get('/api/search'))
+      .rejects.toThrow("failed: 502 an HTML page ('502 Bad Gateway') (a proxy or gateway in front of Grafana)");
+  });
+
+  it('stop() ends a call waiting to retry, at once', async () => {
+    answers = Array.from({ length: 10 }, () => ({ status: 503, body: '{"message":"unavailable"}' }));
+    const slow = new GrafanaClient({ baseUrl: base, token: 't', userAgent: 'u', baseDelayMs: 60_000 });
+    const call = slow.get('/api/search').then(() => undefined, (e: Error) => e.message);
+    while (seen.length === 0) await new Promise((r) => setTimeout(r, 5));
+    slow.stop();
+    await expect(call).resolves.toBe("Grafana API GET /api/search was abandoned: the step's Grafana work ended.");
+    expect(seen).toHaveLength(1);
+  });
+
+  it('starts no request past its deadline (the token\'s lifetime)', async () => {
+    const late = new GrafanaClient({ baseUrl: base, token: 't', userAgent: 'u', deadline: Date.now() - 1 });
+    await expect(late.get('/api/search')).rejects.toThrow("was not attempted: the step's Grafana work ran past the lifetime of its API token");
+    expect(seen).toHaveLength(0);
   });
 });
 

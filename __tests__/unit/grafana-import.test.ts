@@ -73,7 +73,10 @@ describe('loadDashboards', () => {
 
 describe('buildImportRequest', () => {
   const [ecs] = loadDashboards(BUNDLED, '/nonexistent');
-  const target = { repository: 'acme/shop', environment: 'pr-7', folderUid: 'f', datasourceUid: 'ds-1', pluginId: 'prometheus' };
+  const target = {
+    repository: 'acme/shop', environment: 'pr-7', folderUid: 'f', datasourceUid: 'ds-1', datasourceName: 'AMP pr-7', pluginId: 'prometheus',
+    workspaceUrl: 'https://g-abc.grafana-workspace.eu-west-1.amazonaws.com',
+  };
 
   it('makes the dashboard this environment\'s: uid, title, tags, and every input bound to its data source', () => {
     const req = buildImportRequest(ecs, target);
@@ -85,10 +88,10 @@ describe('buildImportRequest', () => {
     expect(ecs.dashboard.title).toBe('ECS task monitoring');
   });
 
-  it('retypes the panels\' data source references for the Grafana 12 AMP plugin', () => {
+  it('binds the panels\' data source references to the environment\'s, typed for the Grafana 12 AMP plugin', () => {
     const req = buildImportRequest(ecs, { ...target, pluginId: AMP_PLUGIN });
-    const types = new Set(JSON.stringify(req.dashboard).match(/"type":"[^"]+","uid":"\$\{DS_AMP\}"/g));
-    expect([...types]).toEqual([`"type":"${AMP_PLUGIN}","uid":"\${DS_AMP}"`]);
+    const refs = new Set(JSON.stringify(req.dashboard).match(/"datasource":\{[^}]*\}/g));
+    expect([...refs]).toEqual([`"datasource":{"type":"${AMP_PLUGIN}","uid":"ds-1"}`]);
   });
 
   it('gives two environments and two repositories different uids within Grafana\'s 40 characters', () => {

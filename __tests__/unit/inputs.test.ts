@@ -166,7 +166,8 @@ describe('action.yml', () => {
   });
 
   it('runs the committed bundle on node24', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    // The post step (src/post.ts) deletes a killed dashboard step's Grafana token.
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' });
   });
 });
 

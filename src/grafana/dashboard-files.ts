@@ -1,7 +1,21 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { ActionError } from '../util/errors';
 import { checkDashboard } from './dashboard-check';
+import { jsonProblem } from './json-position';
+
+/**
+ * The largest dashboard file read: 16 MiB, the most Grafana can store of one dashboard. Its
+ * `dashboard.data` column is MEDIUMTEXT on MySQL (pkg/services/sqlstore/migrations/dashboard_mig.go),
+ * 16,777,215 bytes, and a larger dashboard is silently truncated (grafana/grafana#101094).
+ */
+export const MAX_DASHBOARD_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * The most read in all: every dashboard is held in memory, parsed, and sent within one step. Two
+ * dashboards of Grafana's maximum size is far beyond any real set, and keeps a runaway folder from
+ * costing the runner's memory or the step's time before anything is written.
+ */
+export const MAX_DASHBOARDS_TOTAL_BYTES = 32 * 1024 * 1024;
 
 export interface DashboardFile {
   /** Path as shown to the user (relative to the workspace, or dashboards/… for the bundled ones). */
@@ -31,12 +45,16 @@ const PROMETHEUS_PLUGINS = new Set(['prometheus', 'grafana-amazonprometheus-data
 export function loadDashboards(bundledDir: string, workspace: string, userPath?: string): DashboardFile[] {
   const problems: string[] = [];
   const files: DashboardFile[] = [];
+  let total = 0;
   const read = (path: string, shown: string, primary: boolean) => {
+    const text = readCapped(path, shown, problems, () => total, (n) => (total += n));
+    if (text === undefined) return;
     let dashboard: unknown;
     try {
-      dashboard = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      problems.push(`${shown}: not valid JSON (${(err as Error).message})`);
+      dashboard = JSON.parse(text);
+    } catch {
+      // By position only: V8's message quotes the text, and the text need not be the user's to show.
+      problems.push(`${shown}: ${jsonProblem(text)}`);
       return;
     }
     if (!dashboard || typeof dashboard !== 'object' || Array.isArray(dashboard)) {
@@ -55,17 +73,10 @@ export function loadDashboards(bundledDir: string, workspace: string, userPath?:
 
   for (const name of jsonFiles(bundledDir)) read(join(bundledDir, name), `dashboards/${name}`, name === 'ecs-task-monitoring.json');
   if (userPath) {
-    const full = join(workspace, userPath);
-    let isDir: boolean;
-    try {
-      isDir = statSync(full).isDirectory();
-    } catch {
-      throw new ActionError(`Input 'dashboards-path': '${userPath}' does not exist in the workspace (${workspace}).`,
-        'Check out the repository first (actions/checkout) and give a path relative to it, e.g. dashboards/.');
+    for (const { path, shown, outside } of userFiles(workspace, userPath, problems)) {
+      if (outside) problems.push(`${shown}: a symbolic link to a file outside the workspace; refused (only files of the checkout are imported)`);
+      else read(path, shown, false);
     }
-    const paths = isDir ? jsonFiles(full).map((n) => join(full, n)) : [full];
-    if (paths.length === 0) problems.push(`${userPath}: no .json files in this folder`);
-    for (const p of paths) read(p, relative(workspace, p), false);
   }
   // One folder holds them all, and Grafana refuses (or silently merges) two dashboards of one title there.
   const uids = new Map<string, string>();
@@ -82,6 +93,106 @@ export function loadDashboards(bundledDir: string, workspace: string, userPath?:
       'Fix the files named above (export dashboards with "Export for sharing externally" so their data sources become __inputs).');
   }
   return files;
+}
+
+const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+
+/**
+ * The .json files `userPath` names, contained by their real paths: a path, a folder or a file that
+ * resolves (through symbolic links or '..') outside the workspace is refused; links that stay
+ * inside are followed. Files are returned by real path, so what is read is what was checked.
+ */
+function userFiles(workspace: string, userPath: string, problems: string[]): { path: string; shown: string; outside: boolean }[] {
+  let root: string;
+  let real: string;
+  try {
+    root = realpathSync(workspace);
+    real = realpathSync(join(workspace, userPath));
+  } catch {
+    throw new ActionError(`Input 'dashboards-path': '${userPath}' does not exist in the workspace (${workspace}).`,
+      'Check out the repository first (actions/checkout) and give a path relative to it, e.g. dashboards/.');
+  }
+  if (!inside(root, real)) {
+    throw new ActionError(`Input 'dashboards-path': '${userPath}' leads outside the workspace (through a symbolic link or '..'); nothing was read.`,
+      'Give a folder or file of the checkout itself; dashboards must come from the repository, not from elsewhere on the runner.');
+  }
+  let isDir: boolean;
+  try {
+    isDir = fstatOf(real).isDirectory();
+  } catch {
+    throw new ActionError(`Input 'dashboards-path': '${userPath}' cannot be read.`, 'Check the path and its permissions in the checkout.');
+  }
+  if (!isDir) return [{ path: real, shown: relative(workspace, join(workspace, userPath)), outside: false }];
+  const names = jsonFiles(real);
+  if (names.length === 0) problems.push(`${userPath}: no .json files in this folder`);
+  return names.map((name) => {
+    const shown = relative(workspace, join(workspace, userPath, name));
+    try {
+      const file = realpathSync(join(real, name));
+      return { path: file, shown, outside: !inside(root, file) };
+    } catch {
+      // A dangling link: reported by the read.
+      return { path: join(real, name), shown, outside: false };
+    }
+  });
+}
+
+function fstatOf(path: string) {
+  const fd = openSync(path, 'r');
+  try {
+    return fstatSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The file's text, or undefined with a problem recorded: sizes are checked on the open file before
+ * anything is read, against the per-file and the total cap, and no more than the checked size is read.
+ */
+function readCapped(path: string, shown: string, problems: string[], total: () => number, add: (n: number) => void): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    problems.push(`${shown}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      problems.push(`${shown}: not a regular file`);
+      return undefined;
+    }
+    if (stat.size > MAX_DASHBOARD_FILE_BYTES) {
+      problems.push(`${shown}: ${mib(stat.size)} is over the ${mib(MAX_DASHBOARD_FILE_BYTES)} a Grafana dashboard can hold; not read`);
+      return undefined;
+    }
+    if (total() + stat.size > MAX_DASHBOARDS_TOTAL_BYTES) {
+      problems.push(`${shown}: with it the dashboards would exceed ${mib(MAX_DASHBOARDS_TOTAL_BYTES)} in all; not read`);
+      return undefined;
+    }
+    add(stat.size);
+    const buffer = Buffer.alloc(stat.size);
+    let filled = 0;
+    while (filled < stat.size) {
+      const n = readSync(fd, buffer, filled, stat.size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    const text = buffer.subarray(0, filled).toString('utf8');
+    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (err) {
+    problems.push(`${shown}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MiB`;
 }
 
 function jsonFiles(dir: string): string[] {

@@ -1,4 +1,5 @@
 import type { DashboardFile, DashboardInput } from './dashboard-files';
+import { bindDatasources, dropUntrusted, TrustReport } from './dashboard-trust';
 import { DASHBOARD_TAG, dashboardTitle, dashboardUid, environmentTag } from './naming';
 
 export interface ImportTarget {
@@ -6,8 +7,12 @@ export interface ImportTarget {
   environment: string;
   folderUid: string;
   datasourceUid: string;
+  /** The data source's name: a `datasource` template variable is pinned to it. */
+  datasourceName: string;
   /** The data source's plugin id, which depends on the workspace's Grafana version. */
   pluginId: string;
+  /** The workspace's URL: links elsewhere are dropped. */
+  workspaceUrl: string;
 }
 
 export interface ImportRequest {
@@ -19,39 +24,37 @@ export interface ImportRequest {
 
 /**
  * The body for POST /api/dashboards/import: the dashboard made this environment's (its own uid,
- * title and tags, so previews never overwrite each other) and every input bound. Panels keep their
- * `${DS_…}` references: Grafana resolves them from `inputs`, which is what the import API is for.
+ * title and tags, so previews never overwrite each other), every data-source reference bound to
+ * the environment's data source (a PR's dashboard must not query another environment's), what
+ * could show another site's content dropped (src/grafana/dashboard-trust.ts), and every input bound.
  */
-export function buildImportRequest(file: DashboardFile, target: ImportTarget): ImportRequest {
+export function planImport(file: DashboardFile, target: ImportTarget): { request: ImportRequest } & TrustReport {
   const source = file.dashboard;
   const declared = (source.__inputs as DashboardInput[] | undefined) ?? [];
-  const datasourceInputs = new Set(declared.filter((i) => i.type === 'datasource').map((i) => i.name));
-  // A Prometheus-typed reference would not match the data source on Grafana 12, where AMP needs its own plugin.
-  const dashboard = retypeDatasourceRefs(structuredClone(source), datasourceInputs, target.pluginId) as Record<string, unknown>;
+  const dashboard = structuredClone(source);
+  const dropped = dropUntrusted(dashboard, target.workspaceUrl);
+  const rebound = bindDatasources(dashboard, { uid: target.datasourceUid, name: target.datasourceName, pluginId: target.pluginId });
   const ownTags = Array.isArray(source.tags) ? (source.tags as unknown[]).filter((t): t is string => typeof t === 'string' && t !== DASHBOARD_TAG && !t.startsWith('preview:')) : [];
   Object.assign(dashboard, {
     id: null,
     uid: dashboardUid(target.repository, target.environment, file.key),
     title: dashboardTitle(String(source.title), target.environment),
     tags: [...ownTags, DASHBOARD_TAG, environmentTag(target.environment)],
+    // A Prometheus-typed input would not match the data source on Grafana 12, where AMP needs its own plugin.
     __inputs: declared.map((i) => (i.type === 'datasource' ? { ...i, pluginId: target.pluginId } : i)),
   });
-  return {
+  const request: ImportRequest = {
     dashboard,
     overwrite: true,
     folderUid: target.folderUid,
+    // `${DS_…}` may still sit outside the data-source slots (a panel title, say): Grafana fills them from these.
     inputs: declared.map((i) => (i.type === 'datasource'
       ? { name: i.name, type: 'datasource', pluginId: target.pluginId, value: target.datasourceUid }
       : { name: i.name, type: i.type, value: i.value ?? '' })),
   };
+  return { request, dropped, rebound };
 }
 
-function retypeDatasourceRefs(node: unknown, inputs: Set<string>, pluginId: string): unknown {
-  if (Array.isArray(node)) return node.map((n) => retypeDatasourceRefs(n, inputs, pluginId));
-  if (!node || typeof node !== 'object') return node;
-  const obj = node as Record<string, unknown>;
-  const ref = typeof obj.uid === 'string' ? /^\$\{(\w+)\}$/.exec(obj.uid) : null;
-  if (ref && inputs.has(ref[1]) && 'type' in obj) obj.type = pluginId;
-  for (const [k, v] of Object.entries(obj)) obj[k] = retypeDatasourceRefs(v, inputs, pluginId);
-  return obj;
+export function buildImportRequest(file: DashboardFile, target: ImportTarget): ImportRequest {
+  return planImport(file, target).request;
 }

@@ -6,7 +6,9 @@ import { GrafanaClient } from '../grafana/client';
 import { DashboardFile, loadDashboards } from '../grafana/dashboard-files';
 import { checkDatasourceHealth, datasourceUrl, pluginFor, upsertDatasource } from '../grafana/datasource';
 import { ensureFolder } from '../grafana/folders';
-import { buildImportRequest } from '../grafana/import-plan';
+import { planImport } from '../grafana/import-plan';
+import { runAttemptCompleted } from '../github/run-state';
+import { code, plain } from '../render/markdown';
 import { datasourceName, datasourceUid, folderTitle, folderUid } from '../grafana/naming';
 import type { Inputs, RunContext } from '../inputs/types';
 import type { Link } from '../render/report';
@@ -31,9 +33,27 @@ export interface ImportedDashboard {
   primary: boolean;
 }
 
-/** Token lifetime: the rest of the run's budget, within 10–60 minutes; it is deleted at the end anyway. */
-function tokenTtlSeconds(deadline: number): number {
-  return Math.min(3600, Math.max(600, Math.ceil((deadline - Date.now()) / 1000)));
+/**
+ * The token's lifetime, as short as the step's Grafana work allows, since a killed step leaves it
+ * alive until then (the post step deletes it, unless the whole job is gone). That work is a few
+ * sequential rounds (find and write the data source and folder; the health check beside the
+ * imports, four at a time); each call gives up after about 90 s of backoff (src/grafana/client.ts).
+ * Ten minutes covers several rounds under heavy throttling; the client starts no request the token
+ * would not outlive (GRAFANA_WORK_MARGIN_MS), so a slower Grafana fails clearly instead of with 401s.
+ * Never past the step's own deadline, and never under a minute.
+ */
+export const GRAFANA_WORK_SECONDS = 600;
+const GRAFANA_WORK_MARGIN_MS = 10_000;
+
+export function tokenTtlSeconds(deadline: number, now = Date.now()): number {
+  return Math.min(GRAFANA_WORK_SECONDS, Math.max(60, Math.ceil((deadline - now) / 1000)));
+}
+
+/** Per dashboard file, what its import dropped and rebound (reported in the log and the summary). */
+export interface TrustNote {
+  file: string;
+  dropped: string[];
+  rebound: string[];
 }
 
 function prepare(inputs: Inputs, run: RunContext): DashboardFile[] {
@@ -62,8 +82,13 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
 
   const partial = { headline: 'dashboard failed', outputs: { 'grafana-workspace-id': grafana.id, 'grafana-url': grafana.url }, links: [], timings };
   try {
-    const outcome = await withGrafanaToken(clients.grafana, grafana.id, { runId: ctx.run.runId, ttlSeconds: tokenTtlSeconds(ctx.deadline), log }, async (token) => {
-      const api = new GrafanaClient({ baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => info(l) });
+    const ttlSeconds = tokenTtlSeconds(ctx.deadline);
+    const tokenOwner = { repository: ctx.owner.repository, runId: ctx.run.runId, runAttempt: process.env.GITHUB_RUN_ATTEMPT };
+    const runCompleted = (runId: string, attempt: string) => runAttemptCompleted({
+      token: inputs.githubToken, repository: ctx.owner.repository, runId, attempt, apiUrl: process.env.GITHUB_API_URL,
+    });
+    const notes: TrustNote[] = [];
+    const useGrafana = async (api: GrafanaClient) => {
       const dsName = datasourceName(inputs.environment);
       const [datasource, folder] = await timed(timings, 'data source and folder', () => Promise.all([
         upsertDatasource(api, {
@@ -78,20 +103,39 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
       const [health, imports] = await Promise.all([
         timed(timings, 'data source health', () => checkDatasourceHealth(api, datasource.uid, dsName)).then(() => undefined, (err: unknown) => err),
         timed(timings, 'dashboard import', () => mapSettled(files, 4, async (file) => {
-          const answer = await api.post<ImportAnswer>('/api/dashboards/import', buildImportRequest(file, {
-            repository: owner.repository, environment: inputs.environment, folderUid: folder.uid, datasourceUid: datasource.uid, pluginId,
-          }));
+          const plan = planImport(file, {
+            repository: ctx.owner.repository, environment: inputs.environment, folderUid: folder.uid,
+            datasourceUid: datasource.uid, datasourceName: dsName, pluginId, workspaceUrl: grafana.url,
+          });
+          if (plan.dropped.length || plan.rebound.length) {
+            notes.push({ file: file.file, dropped: plan.dropped, rebound: plan.rebound });
+            for (const d of plan.dropped) log(`${file.file}: dropped ${d}`);
+            if (plan.rebound.length) log(`${file.file}: bound data source reference(s) ${plan.rebound.map((r) => `'${r}'`).join(', ')} to '${dsName}'`);
+          }
+          const answer = await api.post<ImportAnswer>('/api/dashboards/import', plan.request);
           const imported: ImportedDashboard = { file: file.file, title: answer.title, url: `${grafana.url}${answer.importedUrl}`, primary: file.primary };
           log(`Imported ${file.file} as '${imported.title}': ${imported.url}`);
           return imported;
         })),
       ]);
       return { datasourceUid: datasource.uid, folderUrl: `${grafana.url}${folder.url}`, health, imports };
+    };
+    const outcome = await withGrafanaToken(clients.grafana, grafana.id, { owner: tokenOwner, ttlSeconds, log, runCompleted }, async (token) => {
+      const api = new GrafanaClient({
+        baseUrl: grafana.url, token: token.key, userAgent: `${ACTION_NAME}/${ACTION_VERSION}`, log: (l) => info(l),
+        deadline: Date.now() + ttlSeconds * 1000 - GRAFANA_WORK_MARGIN_MS,
+      });
+      try {
+        return await useGrafana(api);
+      } finally {
+        // What still runs here lost its purpose when a sibling failed: stop it before the token goes.
+        api.stop();
+      }
     });
 
     const dashboards = outcome.imports.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const failures = outcome.imports.flatMap((r, i) => (r.status === 'rejected' ? [`${files[i].file}: ${(r.reason as Error).message}`] : []));
-    const result = resultOf(grafana.id, grafana.url, outcome.folderUrl, outcome.datasourceUid, dashboards, timings);
+    const result = withTrustSection(resultOf(grafana.id, grafana.url, outcome.folderUrl, outcome.datasourceUid, dashboards, timings), notes, datasourceName(inputs.environment));
     if (failures.length > 0 || outcome.health) {
       const messages = [...(outcome.health ? [(outcome.health as ActionError).message] : []), ...failures.map((f) => `Import failed: ${f}`)];
       throw new ModeFailure(new ActionError(messages.join('\n'), (outcome.health as ActionError | undefined)?.fix), result);
@@ -101,6 +145,27 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
     if (err instanceof ModeFailure) throw err;
     throw new ModeFailure(err, partial);
   }
+}
+
+/**
+ * The report's section on what the imports changed in the PR's dashboards. Every piece of it comes
+ * from the checkout (file names, panel titles, link hosts), so each is escaped for its context.
+ */
+export function trustSection(notes: TrustNote[], datasource: string): { title: string; markdown: string } | undefined {
+  const sorted = [...notes].sort((a, b) => a.file.localeCompare(b.file));
+  if (sorted.length === 0) return undefined;
+  const lines: string[] = [];
+  for (const n of sorted) {
+    lines.push(`- ${code(n.file)}`);
+    for (const d of n.dropped) lines.push(`  - dropped: ${plain(d)}`);
+    if (n.rebound.length) lines.push(`  - data source references bound to ${code(datasource)}: ${n.rebound.map((r) => code(r)).join(', ')}`);
+  }
+  return { title: 'dropped from the dashboards', markdown: lines.join('\n') };
+}
+
+function withTrustSection(result: ModeResult, notes: TrustNote[], datasource: string): ModeResult {
+  const section = trustSection(notes, datasource);
+  return section ? { ...result, sections: [...(result.sections ?? []), section] } : result;
 }
 
 function resultOf(workspaceId: string, grafanaUrl: string, folderUrl: string, datasourceUid: string, dashboards: ImportedDashboard[], timings: Record<string, number>): ModeResult {

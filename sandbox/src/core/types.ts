@@ -51,6 +51,15 @@ export interface Faults {
    * permission (e.g. ["CreateWorkspaceServiceAccountToken"]). Not retried by clients, unlike the rest.
    */
   deny?: string[];
+  /** What a proxy in front of a workspace's Grafana answers instead of Grafana (sandbox/src/http/faults.ts). */
+  grafanaAnswer?: GrafanaAnswerFault;
+}
+
+export interface GrafanaAnswerFault {
+  /** echo-token: an error that quotes the request's bearer token; html-page: 200 with a login page; hang: no answer at all. */
+  answer: 'echo-token' | 'html-page' | 'hang';
+  /** Only this Grafana API operation, as the request log names it ("POST /api/dashboards/import"); every /api/ request when unset. */
+  operation?: string;
 }
 
 export interface RequestLogEntry {

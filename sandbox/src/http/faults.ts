@@ -1,4 +1,6 @@
-import { Faults } from '../core/types';
+import { Faults, GrafanaAnswerFault } from '../core/types';
+
+const GRAFANA_ANSWERS: readonly GrafanaAnswerFault['answer'][] = ['echo-token', 'html-page', 'hang'];
 
 /** Checks a partial Faults from the admin API or options; returns a message for the first problem. */
 export function faultsProblem(partial: unknown): string | undefined {
@@ -10,6 +12,14 @@ export function faultsProblem(partial: unknown): string | undefined {
       if (typeof value !== 'number' || !(value >= 0 && value <= 60_000)) return 'latencyMs must be a number of milliseconds from 0 to 60000';
     } else if (key === 'services') {
       if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) return 'services must be an array of SigV4 service names';
+    } else if (key === 'grafanaAnswer') {
+      if (value === undefined || value === null) continue;
+      const v = value as Partial<GrafanaAnswerFault>;
+      if (typeof value !== 'object' || Array.isArray(value) || !GRAFANA_ANSWERS.includes(v.answer as GrafanaAnswerFault['answer'])) {
+        return `grafanaAnswer must be {answer: ${GRAFANA_ANSWERS.join(' | ')}, operation?: "METHOD /api/…"}`;
+      }
+      if (v.operation !== undefined && typeof v.operation !== 'string') return 'grafanaAnswer.operation must be a string like "POST /api/dashboards/import"';
+      if (Object.keys(value).some((k) => k !== 'answer' && k !== 'operation')) return 'grafanaAnswer takes only answer and operation';
     } else if (key === 'deny') {
       if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) return 'deny must be an array of operation names';
     } else {
@@ -36,6 +46,7 @@ export class FaultInjector {
     const problem = faultsProblem(partial);
     const merged = { ...this.faults, ...partial };
     if (problem || merged.throttleRate + merged.serverErrorRate > 1) throw new Error(`invalid faults: ${problem ?? 'throttleRate + serverErrorRate must not exceed 1'}`);
+    if (merged.grafanaAnswer === null || merged.grafanaAnswer === undefined) delete merged.grafanaAnswer;
     this.faults = merged;
     return this.faults;
   }
@@ -53,6 +64,17 @@ export class FaultInjector {
     if (roll < f.throttleRate) return { delayMs: f.latencyMs, fault: 'throttle' };
     if (roll < f.throttleRate + f.serverErrorRate) return { delayMs: f.latencyMs, fault: 'server-error' };
     return { delayMs: f.latencyMs };
+  }
+
+  /**
+   * The answer a proxy gives instead of Grafana to one Grafana API request (`operation` as the
+   * request log names it), or undefined to let Grafana answer. Not random: a test sets it for the
+   * requests it is about and clears it (grafanaAnswer: undefined).
+   */
+  grafanaAnswer(operation: string): GrafanaAnswerFault['answer'] | undefined {
+    const f = this.faults.grafanaAnswer;
+    if (!f || (f.operation !== undefined && f.operation !== operation)) return undefined;
+    return f.answer;
   }
 
   /** xorshift32: deterministic for a seed, good enough to spread faults. */

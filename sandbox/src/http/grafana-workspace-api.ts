@@ -46,6 +46,31 @@ export function openGrafanaListener(deps: GrafanaListenerDeps, workspaceId: stri
   });
 }
 
+/**
+ * What a proxy or gateway in front of Grafana does instead of passing the request on:
+ * - echo-token: an error that quotes the request's headers, bearer token included, as debugging
+ *   proxies and some WAF block pages do (403: not retried, so the test sees the first answer);
+ * - html-page: 200 with an HTML sign-in page, as an SSO proxy or captive portal answers;
+ * - hang: accepts the request and never answers, until the client goes away.
+ * The request log never holds the token: it records only which answer was given.
+ */
+function proxyAnswer(answer: 'echo-token' | 'html-page' | 'hang', req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): Promise<void> | void {
+  entry.errorCode = `sandbox proxy: ${answer}`;
+  if (answer === 'hang') {
+    entry.status = 0;
+    return new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
+  }
+  if (answer === 'html-page') {
+    entry.status = 200;
+    res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' });
+    res.end('<!DOCTYPE html>\n<html><head><title>Sign in - Corporate Proxy</title></head><body><form method="post" action="/login"><input name="user"></form></body></html>');
+    return;
+  }
+  entry.status = 403;
+  res.writeHead(403, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ message: `Request blocked by proxy policy: ${req.method} ${req.url} with Authorization: ${req.headers.authorization ?? '(none)'}` }));
+}
+
 async function handle(deps: GrafanaListenerDeps, workspaceId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://grafana');
@@ -69,6 +94,8 @@ async function handle(deps: GrafanaListenerDeps, workspaceId: string, req: Incom
 
   // Faults hit the API, not the browser pages a test opens to prove a link.
   if (url.pathname.startsWith('/api/')) {
+    const answer = deps.faults.grafanaAnswer(entry.operation);
+    if (answer) return proxyAnswer(answer, req, res, entry);
     const decision = deps.faults.decide(GRAFANA_HTTP_SERVICE);
     if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
     if (decision.fault) {
