@@ -23,7 +23,7 @@ export async function post(): Promise<void> {
   try {
     info(`The step ended before deleting its Grafana API token '${saved.name}'; deleting it now.`);
     // The same inputs as the main step: the runner gives the post step the same INPUT_* variables.
-    const inputs = parseInputs(readRawInputs(), readRunContext());
+    const inputs = parseInputs(readRawInputs(), await readRunContext());
     const credentials = inputs.roleToAssume
       ? await assumeRoleWithOidc({
         roleArn: inputs.roleToAssume,
