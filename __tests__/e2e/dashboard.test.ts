@@ -129,7 +129,8 @@ describe('dashboard through dist/index.js', () => {
     expect(run.errors[0]).toMatch(/Grafana API (GET|POST) \/api\/\S+ failed: 50\d/);
     expect(tokensLeft(grafanaWs())).toBe(0);
     expect(fx.sandbox.log.filter((e) => e.operation === 'DeleteWorkspaceServiceAccountToken' && e.status === 200)).toHaveLength(1);
-  });
+  // Ten attempts per call with the SDK's standard backoff (full jitter, 20 s cap): ~25 s, at worst ~55 s.
+  }, 120_000);
 
   it('uses the AMP plugin on a Grafana 12 workspace', async () => {
     const pr = await deployed();

@@ -16,6 +16,7 @@ import { timed } from '../util/timing';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
 import { ModeContext, ModeFailure, ModeResult } from './types';
 import { info, startGroup } from '../util/log';
+import { code, plain } from '../render/markdown';
 
 interface Row {
   record: EnvironmentRecord;
@@ -164,7 +165,7 @@ function resultOf(rows: Row[], dryRun: boolean, timings: Record<string, number>)
   const stale = rows.filter((r) => r.verdict.stale).length;
   const table = [
     '| Environment | Verdict | Found | Removed | Result |', '| --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| \`${r.record.environment}\` | ${r.verdict.stale ? 'stale' : 'kept'}: ${cell(r.verdict.reason)} | ${cell(r.record.parts.join('; '))} | ${cell(r.outcome?.removed.join('; ') || '—')} | ${resultCell(r, dryRun)} |`),
+    ...rows.map((r) => `| ${code(r.record.environment)} | ${r.verdict.stale ? 'stale' : 'kept'}: ${plain(r.verdict.reason)} | ${plain(r.record.parts.join('; '))} | ${plain(r.outcome?.removed.join('; ') || '—')} | ${resultCell(r, dryRun)} |`),
   ].join('\n');
   return {
     headline: dryRun ? `${stale} of ${rows.length} environment(s) stale (dry run, nothing removed)` : `removed ${removed.length} of ${stale} stale environment(s); ${rows.length - stale} kept`,
@@ -178,9 +179,5 @@ function resultOf(rows: Row[], dryRun: boolean, timings: Record<string, number>)
 function resultCell(r: Row, dryRun: boolean): string {
   if (!r.verdict.stale) return 'kept';
   if (dryRun) return 'would remove (dry run)';
-  return r.outcome?.error ? `❌ ${cell(r.outcome.error)}` : '✅ removed';
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return r.outcome?.error ? `❌ ${plain(r.outcome.error)}` : '✅ removed';
 }

@@ -24,7 +24,10 @@ export function redact(text: string): string {
     if (secret.length < 8) continue;
     forms.add(secret);
     forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'));
+    // As JSON text carries it, and with '/' escaped as PHP's json_encode does.
+    const json = JSON.stringify(secret).slice(1, -1);
+    forms.add(json);
+    forms.add(json.replace(/\//g, '\\/'));
     forms.add(Buffer.from(secret).toString('base64'));
   }
   let out = text;

@@ -185,7 +185,8 @@ export async function startFixture(options: SandboxOptions = {}): Promise<Previe
     reset() {
       issuedMark = { tokens: sandbox.oidc.issued.length, sessions: sandbox.credentials.sessions().length };
       sandbox.clearLog();
-      sandbox.setFaults({ throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [], deny: [] });
+      sandbox.setFaults({ throttleRate: 0, serverErrorRate: 0, latencyMs: 0, services: [], deny: [], grafanaAnswer: undefined });
+      sandbox.github.setFault(undefined);
       sandbox.setSsoEnabled(true);
     },
     manifestViolations: () => manifestViolations,
