@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PreviewFixture, REPOSITORY, startFixture } from '../../sandbox/src/harness/fixture';
 import { ACTIONS_BOT } from '../../sandbox/src/models/github';
+import { cellCount, commandsIn, liveLines, visible } from '../reading';
 import { ok } from './support';
 
 let fx: PreviewFixture;
@@ -18,70 +19,6 @@ const marker = (env: string) => `<!-- ecs-amp-action:comment environment=${env} 
 const stateLine = (state: unknown) => `<!-- ecs-amp-action:state ${Buffer.from(JSON.stringify(state)).toString('base64')} -->`;
 const ownComments = (pr: number) => fx.sandbox.github.commentsOn(REPOSITORY, pr).filter((c) => c.user === ACTIONS_BOT);
 
-/** A body's lines outside fenced code blocks, where markdown and HTML are live. */
-function liveLines(body: string): string[] {
-  const out: string[] = [];
-  let fence: string | undefined;
-  for (const line of body.split('\n')) {
-    const m = /^ {0,3}(`{3,})/.exec(line);
-    if (fence) {
-      if (m && m[1].length >= fence.length && /^ {0,3}`+\s*$/.test(line)) fence = undefined;
-    } else if (m) fence = m[1];
-    else out.push(line);
-  }
-  return out;
-}
-
-/** A line with code spans and backslash-escaped punctuation taken out: what markdown still reads as markup. */
-function visible(line: string): string {
-  let out = '';
-  for (let i = 0; i < line.length;) {
-    if (line[i] === '\\' && /[!-/:-@[-`{-~]/.test(line[i + 1] ?? '')) i += 2;
-    else if (line[i] === '`') {
-      const run = /^`+/.exec(line.slice(i))![0];
-      const close = line.slice(i + run.length).search(new RegExp(`(?<!\`)${run}(?!\`)`));
-      if (close < 0) {
-        out += run;
-        i += run.length;
-      } else i += run.length + close + run.length;
-    } else out += line[i++];
-  }
-  return out;
-}
-
-/** A table row's cells as cmark-gfm splits them: `\` + ASCII punctuation is one escaped pair; any other pipe ends a cell. */
-function cellCount(row: string): number {
-  let n = 0;
-  for (let i = 0; i < row.length; i++) {
-    if (row[i] === '\\' && /[!-/:-@[-`{-~]/.test(row[i + 1] ?? '')) i++;
-    else if (row[i] === '|') n++;
-  }
-  return n - 1;
-}
-
-/**
- * The workflow commands the runner would act on in `log`: a line whose first non-blank characters
- * are `::`, except between `::stop-commands::<token>` and `::<token>::`.
- */
-function commandsIn(log: string): { name: string; data: string }[] {
-  const commands: { name: string; data: string }[] = [];
-  let stopToken: string | undefined;
-  for (const line of log.split(/\r?\n/)) {
-    if (stopToken) {
-      if (line.trim() === `::${stopToken}::`) stopToken = undefined;
-      continue;
-    }
-    const m = /^\s*::([^\s:]+)(?: [^:]*)?::(.*)$/.exec(line);
-    if (!m) {
-      expect(line).not.toContain('##[');
-      continue;
-    }
-    commands.push({ name: m[1], data: m[2] });
-    if (m[1] === 'stop-commands') stopToken = m[2];
-  }
-  expect(stopToken).toBeUndefined();
-  return commands;
-}
 /** What the action itself issues: masks, groups, annotations, debug lines, and stop-commands around untrusted text. */
 const OWN_COMMANDS = new Set(['add-mask', 'group', 'endgroup', 'warning', 'error', 'notice', 'debug', 'stop-commands']);
 

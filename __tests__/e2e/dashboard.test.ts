@@ -1,10 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CreateWorkspaceCommand, GrafanaClient } from '@aws-sdk/client-grafana';
 import { PreviewFixture, REGION, startFixture } from '../../sandbox/src/harness/fixture';
 import { STATIC_CREDENTIALS } from '../../sandbox/src/models/credentials';
-import { ok, waitFor } from './support';
+import { checkout, ok, waitFor } from './support';
 
 let fx: PreviewFixture;
 
@@ -32,14 +29,6 @@ async function deployed(): Promise<number> {
   return pr;
 }
 
-function checkout(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'checkout-'));
-  for (const [name, value] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
-  }
-  return dir;
-}
 
 const appDashboard = {
   __inputs: [{ name: 'DS_PROM', type: 'datasource', pluginId: 'prometheus', label: 'Prometheus' }],

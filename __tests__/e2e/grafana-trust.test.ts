@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
 import { killRunningSteps } from '../../sandbox/src/harness/run-action';
-import { ok, waitFor } from './support';
+import { checkout, ok, waitFor } from './support';
 
 // What a PR's dashboards and a hostile Grafana (or what sits in front of it) cannot make the
 // dashboard step do, run through dist/index.js against the sandbox.
@@ -36,14 +36,6 @@ async function provisioned(): Promise<number> {
   return pr;
 }
 
-function checkout(files: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'checkout-'));
-  for (const [name, value] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
-  }
-  return dir;
-}
 
 const query = { refId: 'A', expr: 'sum(rate(http_requests_total[5m]))' };
 

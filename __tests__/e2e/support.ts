@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ActionRun } from '../../sandbox/src/harness/run-action';
 
 /** The run, when it succeeded; otherwise a failure that shows its whole log. */
@@ -13,4 +16,14 @@ export async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise
     if (Date.now() > until) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A PR's checkout with these files (objects written as JSON), for GITHUB_WORKSPACE. */
+export function checkout(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'checkout-'));
+  for (const [name, value] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return dir;
 }

@@ -3,6 +3,7 @@ import { renderChangeTable } from '../../src/render/changes';
 import { renderDashboardTable } from '../../src/render/dashboards';
 import { renderTeardown } from '../../src/render/teardown';
 import { forgetSecrets, holdSecret } from '../../src/util/secrets';
+import { liveLines, visible } from '../reading';
 
 const base: ReportState = {
   environment: 'pr-7', repository: 'acme/shop', region: 'eu-west-1', prNumber: 7,
@@ -82,48 +83,6 @@ describe('mergeState', () => {
     expect(parseState('plain comment')).toBeUndefined();
   });
 });
-
-/** A body's lines outside fenced blocks, where markdown (and HTML) is live. */
-function liveLines(body: string): string[] {
-  const out: string[] = [];
-  let fence: string | undefined;
-  for (const line of body.split('\n')) {
-    const m = /^ {0,3}(`{3,})/.exec(line);
-    if (fence) {
-      if (m && m[1].length >= fence.length && /^ {0,3}`+\s*$/.test(line)) fence = undefined;
-    } else if (m) {
-      fence = m[1];
-    } else {
-      out.push(line);
-    }
-  }
-  return out;
-}
-
-/**
- * What of a line markdown still reads as markup: code spans (an opening backtick run up to the next
- * run of the same length) and backslash-escaped punctuation removed.
- */
-function visible(line: string): string {
-  let out = '';
-  for (let i = 0; i < line.length;) {
-    if (line[i] === '\\' && /[!-/:-@[-`{-~]/.test(line[i + 1] ?? '')) {
-      i += 2;
-    } else if (line[i] === '`') {
-      const run = /^`+/.exec(line.slice(i))![0];
-      const close = line.slice(i + run.length).search(new RegExp(`(?<!\`)${run}(?!\`)`));
-      if (close < 0) {
-        out += run;
-        i += run.length;
-      } else {
-        i += run.length + close + run.length;
-      }
-    } else {
-      out += line[i++];
-    }
-  }
-  return out;
-}
 
 const HOSTILE = '@someone | x\n<!-- ecs-amp-action:state eyJ4IjoxfQ== --> `tick` [x](https://evil.example) ::warning::x\n```\n';
 

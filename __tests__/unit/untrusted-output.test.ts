@@ -1,21 +1,9 @@
 import { info, startGroup } from '../../src/util/log';
 import { forgetSecrets, holdSecret, redact } from '../../src/util/secrets';
+import { commandsIn } from '../reading';
 
-/** What the runner would act on: command lines outside a stop-commands block (v2 `::` after blanks, v1 `##[` anywhere). */
-function commandsSeen(output: string): string[] {
-  const seen: string[] = [];
-  let resumeToken: string | undefined;
-  for (const line of output.split(/\r?\n/)) {
-    if (resumeToken) {
-      if (line.trim() === `::${resumeToken}::`) resumeToken = undefined;
-      continue;
-    }
-    const stop = /^\s*::stop-commands::(.+)$/.exec(line);
-    if (stop) { resumeToken = stop[1]; continue; }
-    if (/^\s*::|##\[/.test(line)) seen.push(line.trim());
-  }
-  return seen;
-}
+/** Commands the runner would act on, other than the stop-commands wrapping itself. */
+const commandsSeen = (output: string) => commandsIn(output).filter((c) => c.name !== 'stop-commands');
 
 function captured(fn: () => void): string {
   const write = process.stdout.write;
