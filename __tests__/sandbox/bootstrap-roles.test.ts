@@ -32,6 +32,8 @@ const JOBS: Record<string, Omit<OidcJob, 'repository'> & { repository?: string }
   'cleanup dispatched on a feature branch': { event: 'workflow_dispatch', ref: 'refs/heads/feature', workflowFile: '.github/workflows/cleanup.yml' },
   'another workflow of the default branch': { event: 'workflow_dispatch', ref: 'refs/heads/main', workflowFile: '.github/workflows/release.yml' },
   'a pull_request run of another repository': { repository: 'other/repo', event: 'pull_request', prNumber: 1, workflowFile: '.github/workflows/preview.yml' },
+  'the workflow_run fork preview on the default branch': { event: 'workflow_run', ref: 'refs/heads/main', workflowFile: '.github/workflows/preview-fork.yml' },
+  'a feature branch\'s copy of the fork preview': { event: 'workflow_dispatch', ref: 'refs/heads/feature', workflowFile: '.github/workflows/preview-fork.yml' },
 };
 
 async function assume(roleArn: string, job: Omit<OidcJob, 'repository'> & { repository?: string }) {
@@ -54,6 +56,8 @@ describe('the bootstrap template\'s trust policies, evaluated by the sandbox\'s 
     ['cleanup dispatched on a feature branch', 'none'],
     ['another workflow of the default branch', 'none'],
     ['a pull_request run of another repository', 'none'],
+    // Not trusted until ForkPreviewWorkflow names it (below).
+    ['the workflow_run fork preview on the default branch', 'none'],
   ];
   it.each(expected)('%s may assume: %s', async (job, allowed) => {
     for (const role of ['preview', 'teardown'] as const) {
@@ -61,6 +65,29 @@ describe('the bootstrap template\'s trust policies, evaluated by the sandbox\'s 
       const attempt = assume(arn, JOBS[job]);
       if (role === allowed) await expect(attempt).resolves.toMatchObject({ arn: expect.stringContaining(':assumed-role/') });
       else await expect(attempt).rejects.toMatchObject({ name: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' });
+    }
+  });
+});
+
+describe('ForkPreviewWorkflow: the default branch\'s fork-preview workflow may assume the preview role', () => {
+  let forkSandbox: Sandbox;
+  beforeAll(async () => {
+    forkSandbox = await startSandbox({ latencies: FAST, repositories: [REPOSITORY], bootstrapParameters: { ForkPreviewWorkflow: 'preview-fork.yml' } });
+  });
+  afterAll(() => forkSandbox.close());
+
+  it.each([
+    ['the workflow_run fork preview on the default branch', true],
+    ['a feature branch\'s copy of the fork preview', false],
+    ['another workflow of the default branch', false],
+    ['a pull_request run of preview.yml', true],
+  ] as const)('%s: %s', async (job, allowed) => {
+    const jwt = forkSandbox.oidc.mint(forkSandbox.oidc.grant({ repository: REPOSITORY, ...JOBS[job] }), 'sts.amazonaws.com')!;
+    const sts = new STSClient(clientConfig(forkSandbox, { credentials: undefined }));
+    for (const [role, arn] of [['preview', forkSandbox.bootstrap[REPOSITORY].previewRoleArn], ['teardown', forkSandbox.bootstrap[REPOSITORY].teardownRoleArn]] as const) {
+      const attempt = sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: arn, RoleSessionName: 'test', WebIdentityToken: jwt }));
+      if (allowed && role === 'preview') await expect(attempt).resolves.toBeDefined();
+      else await expect(attempt).rejects.toMatchObject({ name: 'AccessDenied' });
     }
   });
 });

@@ -69,21 +69,36 @@ function subjects(suffix: string) {
 
 const FEDERATED = { 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${OIDC_PROVIDER_HOST}` };
 
-/** Pull-request runs of the repository. */
+/** A workflow file on the default branch, as GitHub's `job_workflow_ref` claim names it. */
+const defaultBranchWorkflow = (parameter: string) => ({ 'Fn::Sub': `\${Repository}/.github/workflows/\${${parameter}}@refs/heads/\${DefaultBranch}` });
+
+/**
+ * Pull-request runs of the repository; and, when ForkPreviewWorkflow is set, the default branch's
+ * copy of that workflow, whatever event runs it: a `workflow_run` job runs on the default branch, so
+ * its `sub` is `repo:<o>/<r>:ref:refs/heads/<default>`, never `…:pull_request`. It deploys a fork's
+ * image without running the fork's code, which is why only the default branch's copy is trusted.
+ */
 function previewTrust() {
   return policyDocument([{
     Effect: 'Allow', Principal: { Federated: FEDERATED }, Action: 'sts:AssumeRoleWithWebIdentity',
     Condition: { StringEquals: { [`${OIDC_PROVIDER_HOST}:aud`]: STS_AUDIENCE, [`${OIDC_PROVIDER_HOST}:sub`]: subjects('pull_request') } },
+  }, {
+    'Fn::If': ['TrustForkPreviews', {
+      Effect: 'Allow', Principal: { Federated: FEDERATED }, Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { [`${OIDC_PROVIDER_HOST}:aud`]: STS_AUDIENCE, [`${OIDC_PROVIDER_HOST}:job_workflow_ref`]: defaultBranchWorkflow('ForkPreviewWorkflow') },
+        StringLike: { [`${OIDC_PROVIDER_HOST}:sub`]: subjects('*') },
+      },
+    }, { Ref: 'AWS::NoValue' }],
   }]);
 }
 
 /** The default branch's destroy and cleanup workflows, whatever event runs them. */
 function teardownTrust() {
-  const workflow = (parameter: string) => ({ 'Fn::Sub': `\${Repository}/.github/workflows/\${${parameter}}@refs/heads/\${DefaultBranch}` });
   return policyDocument([{
     Effect: 'Allow', Principal: { Federated: FEDERATED }, Action: 'sts:AssumeRoleWithWebIdentity',
     Condition: {
-      StringEquals: { [`${OIDC_PROVIDER_HOST}:aud`]: STS_AUDIENCE, [`${OIDC_PROVIDER_HOST}:job_workflow_ref`]: [workflow('DestroyWorkflow'), workflow('CleanupWorkflow')] },
+      StringEquals: { [`${OIDC_PROVIDER_HOST}:aud`]: STS_AUDIENCE, [`${OIDC_PROVIDER_HOST}:job_workflow_ref`]: [defaultBranchWorkflow('DestroyWorkflow'), defaultBranchWorkflow('CleanupWorkflow')] },
       StringLike: { [`${OIDC_PROVIDER_HOST}:sub`]: subjects('*') },
     },
   }]);
@@ -128,6 +143,10 @@ export function bootstrapTemplate() {
       DefaultBranch: { Type: 'String', Default: 'main', AllowedPattern: '[A-Za-z0-9_./-]+', Description: 'The branch the destroy and cleanup workflows run from.' },
       DestroyWorkflow: { Type: 'String', Default: 'destroy.yml', AllowedPattern: '[A-Za-z0-9_.-]+', Description: 'File name of the destroy workflow in .github/workflows/.' },
       CleanupWorkflow: { Type: 'String', Default: 'cleanup.yml', AllowedPattern: '[A-Za-z0-9_.-]+', Description: 'File name of the cleanup workflow in .github/workflows/.' },
+      ForkPreviewWorkflow: {
+        Type: 'String', Default: '', AllowedPattern: '[A-Za-z0-9_.-]*',
+        Description: 'File name of a workflow_run workflow in .github/workflows/ that deploys fork PRs\' previews; its default-branch copy may assume the preview role. Empty: none.',
+      },
       CreateOidcProvider: { Type: 'String', Default: 'true', AllowedValues: ['true', 'false'], Description: 'false when the account already has the GitHub OIDC provider.' },
       CreatePermissionsBoundary: {
         Type: 'String', Default: 'true', AllowedValues: ['true', 'false'],
@@ -142,6 +161,7 @@ export function bootstrapTemplate() {
       CreateOidcProvider: { 'Fn::Equals': [{ Ref: 'CreateOidcProvider' }, 'true'] },
       CreatePermissionsBoundary: { 'Fn::Equals': [{ Ref: 'CreatePermissionsBoundary' }, 'true'] },
       UseServiceRole: { 'Fn::Equals': [{ Ref: 'CreateCloudFormationServiceRole' }, 'true'] },
+      TrustForkPreviews: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'ForkPreviewWorkflow' }, ''] }] },
       UseImmutableSubjects: { 'Fn::Not': [{ 'Fn::Or': [{ 'Fn::Equals': [{ Ref: 'OwnerId' }, ''] }, { 'Fn::Equals': [{ Ref: 'RepositoryId' }, ''] }] }] },
     },
     Resources: {
