@@ -68,6 +68,8 @@ export async function assumeRoleWithOidc(req: AssumeRoleRequest): Promise<AwsCre
   }
 }
 
+const OIDC_TIMEOUT_MS = 30_000;
+
 async function requestOidcToken(audience: string, fromFork: boolean): Promise<string> {
   if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new ActionError(
@@ -80,7 +82,12 @@ async function requestOidcToken(audience: string, fromFork: boolean): Promise<st
     );
   }
   try {
-    return await core.getIDToken(audience);
+    // The toolkit's HTTP client sets no socket timeout: a token service that never answers would hold the step.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${OIDC_TIMEOUT_MS / 1000} s`)), OIDC_TIMEOUT_MS);
+    });
+    return await Promise.race([core.getIDToken(audience), timeout]).finally(() => clearTimeout(timer));
   } catch (err) {
     throw new ActionError(
       `Requesting the GitHub OIDC token for audience '${audience}' failed: ${(err as Error).message}`,
