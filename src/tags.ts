@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Ownership tags. Later modes (destroy, cleanup) trust only these: a resource is the action's to
  * change or delete when its tags name this repository (and, for per-environment resources, this
@@ -78,4 +80,13 @@ export function toTagList(tags: Record<string, string>): { Key: string; Value: s
 
 export function fromTagList(list: { Key?: string; Value?: string }[] | undefined): Record<string, string> {
   return Object.fromEntries((list ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+}
+
+/**
+ * A short hash of the whole repository name, for names that must keep repositories apart where a
+ * slug cannot (`a-b/c` and `a/b-c` slug alike; long names are cut): stack names, Grafana token names.
+ * GitHub repository names are case-insensitive, so it is taken of the lower-cased name.
+ */
+export function repositoryHash(repository: string): string {
+  return createHash('sha256').update(repository.toLowerCase()).digest('hex').slice(0, 8);
 }

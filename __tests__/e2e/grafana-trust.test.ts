@@ -1,7 +1,10 @@
 import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
+import { CreateWorkspaceServiceAccountTokenCommand, GrafanaClient, ListWorkspaceServiceAccountsCommand, ListWorkspaceServiceAccountTokensCommand } from '@aws-sdk/client-grafana';
+import { PreviewFixture, REGION, REPOSITORY, startFixture } from '../../sandbox/src/harness/fixture';
+import { STATIC_CREDENTIALS } from '../../sandbox/src/models/credentials';
+import { tokenName } from '../../src/aws/grafana-token';
 import { killRunningSteps } from '../../sandbox/src/harness/run-action';
 import { checkout, ok, waitFor } from './support';
 
@@ -227,5 +230,36 @@ describe('a hostile Grafana, or what sits in front of it', () => {
     const assumes = fx.sandbox.log.filter((e) => e.operation === 'AssumeRoleWithWebIdentity');
     expect(assumes).toHaveLength(2);
     expect(assumes[1].seq).toBeGreaterThan(fx.sandbox.log.find((e) => e.operation === 'POST /api/dashboards/import')!.seq);
+  });
+
+  it('sweeps the tokens of this repository\'s finished runs, and no one else\'s', async () => {
+    const pr = await provisioned();
+    ok(await fx.run({ mode: 'dashboard' }, { pr }));
+    const amg = new GrafanaClient({ region: REGION, endpoint: fx.sandbox.url, credentials: STATIC_CREDENTIALS });
+    const workspaceId = grafanaWs().id;
+    const { serviceAccounts } = await amg.send(new ListWorkspaceServiceAccountsCommand({ workspaceId }));
+    const serviceAccountId = serviceAccounts!.find((a) => a.name === 'ecs-amp-action')!.id!;
+    // Left by runs killed before their post step: one finished, one still running, one of another repository.
+    const left = {
+      finished: tokenName({ repository: REPOSITORY, runId: '900', runAttempt: '1' }),
+      running: tokenName({ repository: REPOSITORY, runId: '901', runAttempt: '1' }),
+      foreign: tokenName({ repository: 'other-org/shop', runId: '900', runAttempt: '1' }),
+    };
+    for (const name of Object.values(left)) {
+      await amg.send(new CreateWorkspaceServiceAccountTokenCommand({ workspaceId, serviceAccountId, name, secondsToLive: 3600 }));
+    }
+    fx.sandbox.github.addRunAttempt(REPOSITORY, 900, 1, 'completed');
+    fx.sandbox.github.addRunAttempt(REPOSITORY, 901, 1, 'in_progress');
+    fx.sandbox.github.addRunAttempt('other-org/shop', 900, 1, 'completed');
+    const names = async () => ((await amg.send(new ListWorkspaceServiceAccountTokensCommand({ workspaceId, serviceAccountId }))).serviceAccountTokens ?? []).map((t) => t.name).sort();
+
+    // A job without `actions: read` cannot tell, so it leaves them all.
+    const noActions = fx.sandbox.github.addToken('write');
+    fx.sandbox.github.withoutActionsRead(noActions);
+    ok(await fx.run({ mode: 'dashboard', 'github-token': noActions }, { pr }));
+    expect(await names()).toEqual(Object.values(left).sort());
+
+    ok(await fx.run({ mode: 'dashboard' }, { pr }));
+    expect(await names()).toEqual([left.foreign, left.running].sort());
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { parseTokenName, repositoryHash, staleTokens, tokenName } from '../../src/aws/grafana-token';
+import { parseTokenName, staleTokens, tokenName } from '../../src/aws/grafana-token';
+import { repositoryHash } from '../../src/tags';
 import { runAttemptCompleted } from '../../src/github/run-state';
 import { tokenTtlSeconds } from '../../src/modes/dashboard';
 
@@ -80,7 +81,7 @@ describe('runAttemptCompleted', () => {
   it('asks for the attempt and reads its status', async () => {
     answer = () => ({ status: 200, body: { id: 42, run_attempt: 2, status: 'completed' } });
     await expect(ask()).resolves.toBe(true);
-    expect(seen.at(-1)).toEqual({ url: '/repos/acme/shop/actions/runs/42/attempts/2?exclude_pull_requests=true', auth: 'Bearer ghs_x' });
+    expect(seen.at(-1)).toEqual({ url: '/repos/acme/shop/actions/runs/42/attempts/2?exclude_pull_requests=true', auth: 'token ghs_x' });
     answer = () => ({ status: 200, body: { status: 'in_progress' } });
     await expect(ask()).resolves.toBe(false);
   });

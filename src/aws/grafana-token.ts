@@ -7,9 +7,10 @@ import {
   paginateListWorkspaceServiceAccounts,
   paginateListWorkspaceServiceAccountTokens,
 } from '@aws-sdk/client-grafana';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
 import { holdSecret } from '../util/secrets';
+import { repositoryHash } from '../tags';
 
 /** One service account per workspace, shared by every run of the action (tokens are per run). */
 export const SERVICE_ACCOUNT_NAME = 'ecs-amp-action';
@@ -27,11 +28,6 @@ export interface TokenOwner {
   repository: string;
   runId?: string;
   runAttempt?: string;
-}
-
-/** A short hash of the repository: the shared service account holds every repository's tokens. */
-export function repositoryHash(repository: string): string {
-  return createHash('sha256').update(repository.toLowerCase()).digest('hex').slice(0, 8);
 }
 
 /** `ecs-amp-action-run-<repo hash>-<run id>-<attempt>-<random>`: well inside the API's 128 characters. */

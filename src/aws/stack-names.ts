@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { GRAFANA_ROLE_STACK_PREFIX, PREVIEW_STACK_PREFIX } from '../permissions/scopes';
+import { repositoryHash } from '../tags';
 
 /**
  * CloudFormation stack names: a letter, then letters, digits and hyphens, at most 128 characters
@@ -8,17 +8,9 @@ import { GRAFANA_ROLE_STACK_PREFIX, PREVIEW_STACK_PREFIX } from '../permissions/
  * generated names under a path, so 128 is the limit that binds.
  */
 export const MAX_STACK_NAME = 128;
+/** repositoryHash()'s length. */
 const HASH_LENGTH = 8;
 
-/**
- * A short hash of the whole repository name. Slugs lose information (`a-b/c` and `a/b-c` are both
- * `a-b-c`; `Acme_Corp` and `acme-corp` too), and long names are cut, so the hash is what keeps two
- * repositories' names apart. GitHub repository names are case-insensitive, so it is taken of the
- * lower-cased name.
- */
-export function repositoryHash(repository: string): string {
-  return createHash('sha256').update(repository.toLowerCase()).digest('hex').slice(0, HASH_LENGTH);
-}
 
 /** owner-repo in lower case, letters, digits and single hyphens, cut to `max` characters. */
 function slug(repository: string, max: number): string {

@@ -16,14 +16,15 @@ type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
  * caller's bound on a whole task). It keeps @actions/github's proxy-aware fetch and agent: passing
  * `request` replaces its defaults rather than merging with them.
  */
-export function githubClient(token: string, { timeoutMs = REQUEST_TIMEOUT_MS, signal }: { timeoutMs?: number; signal?: AbortSignal } = {}): Octokit {
+export function githubClient(token: string, { timeoutMs = REQUEST_TIMEOUT_MS, signal, baseUrl }: { timeoutMs?: number; signal?: AbortSignal; baseUrl?: string } = {}): Octokit {
   const request = (defaults.request ?? {}) as { fetch?: Fetch; agent?: unknown };
   const base: Fetch = request.fetch ?? ((url, init) => fetch(url, init));
   const timed: Fetch = (url, init) => {
     const signals = [AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : []), ...(signal ? [signal] : [])];
     return base(url, { ...init, signal: AbortSignal.any(signals) });
   };
-  return getOctokit(token, { request: { ...request, fetch: timed } });
+  // baseUrl: @actions/github reads GITHUB_API_URL once, when it is loaded; a caller may name it itself.
+  return getOctokit(token, { request: { ...request, fetch: timed }, ...(baseUrl ? { baseUrl } : {}) });
 }
 
 /** Whether `err` is a request that was aborted (timed out) rather than one GitHub answered. */

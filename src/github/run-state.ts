@@ -1,3 +1,5 @@
+import { githubClient } from './octokit';
+
 /**
  * Whether one attempt of a workflow run of `repository` has finished, from GitHub's REST API
  * ("Get a workflow run attempt", GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number};
@@ -13,27 +15,19 @@ export async function runAttemptCompleted(opts: {
   repository: string;
   runId: string;
   attempt: string;
-  /** GITHUB_API_URL; GitHub.com's API when unset. */
+  /** GITHUB_API_URL (the default). */
   apiUrl?: string;
   timeoutMs?: number;
 }): Promise<boolean | undefined> {
   if (!opts.token || !/^\d+$/.test(opts.runId) || !/^\d+$/.test(opts.attempt) || !/^[\w.-]+\/[\w.-]+$/.test(opts.repository)) return undefined;
-  const base = (opts.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
+  const [owner, repo] = opts.repository.split('/');
   try {
-    const response = await fetch(`${base}/repos/${opts.repository}/actions/runs/${opts.runId}/attempts/${opts.attempt}?exclude_pull_requests=true`, {
-      headers: {
-        authorization: `Bearer ${opts.token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'ecs-amp-action',
-      },
-      // A sweep must never hold the step: a GitHub that accepts and never answers costs this much.
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 5_000),
+    // A sweep must never hold the step: a GitHub that accepts and never answers costs the timeout.
+    const octokit = githubClient(opts.token, { timeoutMs: opts.timeoutMs ?? 5_000, baseUrl: opts.apiUrl });
+    const { data } = await octokit.rest.actions.getWorkflowRunAttempt({
+      owner, repo, run_id: Number(opts.runId), attempt_number: Number(opts.attempt), exclude_pull_requests: true,
     });
-    if (!response.ok) return undefined;
-    const body = await response.json() as { status?: unknown };
-    if (typeof body.status !== 'string') return undefined;
-    return body.status === 'completed';
+    return typeof data.status === 'string' ? data.status === 'completed' : undefined;
   } catch {
     return undefined;
   }

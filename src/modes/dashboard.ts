@@ -85,7 +85,7 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
     const ttlSeconds = tokenTtlSeconds(ctx.deadline);
     const tokenOwner = { repository: ctx.owner.repository, runId: ctx.run.runId, runAttempt: process.env.GITHUB_RUN_ATTEMPT };
     const runCompleted = (runId: string, attempt: string) => runAttemptCompleted({
-      token: inputs.githubToken, repository: ctx.owner.repository, runId, attempt, apiUrl: process.env.GITHUB_API_URL,
+      token: inputs.githubToken, repository: ctx.owner.repository, runId, attempt,
     });
     const notes: TrustNote[] = [];
     const useGrafana = async (api: GrafanaClient) => {

@@ -59,6 +59,9 @@ export interface TokenIdentity {
 /** What the sandbox's GitHub can be told to do wrong. `hang`: accept every request and never answer. */
 export type GithubFault = 'hang';
 
+/** A workflow run attempt's `status` (REST: requested, queued, pending, waiting, in_progress, completed). */
+export type RunStatus = 'requested' | 'queued' | 'pending' | 'waiting' | 'in_progress' | 'completed';
+
 const BODY_LIMIT = 65_536;
 const DOCS = 'https://docs.github.com/rest';
 export const ACTIONS_BOT = 'github-actions[bot]';
@@ -73,10 +76,12 @@ const GRAPHQL_DOCS = 'https://docs.github.com/graphql';
 export class GithubModel {
   readonly pulls = new Map<string, PullRequest>();
   readonly comments: IssueComment[] = [];
-  private readonly tokens = new Map<string, { permission: TokenPermission; identity: TokenIdentity }>();
+  private readonly tokens = new Map<string, { permission: TokenPermission; identity: TokenIdentity; actionsRead: boolean }>();
   private readonly userIds = new Map<string, number>([[ACTIONS_BOT, ACTIONS_BOT_ID]]);
   private nextCommentId = 1_000_001;
   private nextUserId = 5_000_001;
+  /** Workflow run attempts by `owner/repo#run#attempt`: their status, as "Get a workflow run attempt" answers. */
+  readonly runAttempts = new Map<string, RunStatus>();
   /** Set with setFault(); the HTTP route reads it. */
   fault: GithubFault | undefined;
 
@@ -95,9 +100,21 @@ export class GithubModel {
     if (identity.kind === 'installation' && !identity.login.endsWith('[bot]')) throw new Error(`an installation token acts as an app's bot, '<slug>[bot]', not '${identity.login}'`);
     if (identity.kind === 'pat' && identity.login.endsWith('[bot]')) throw new Error(`a personal access token belongs to a user, not '${identity.login}'`);
     const token = byValue ? a : `${identity.kind === 'pat' ? 'ghp' : 'ghs'}_${randomBytes(18).toString('hex')}`;
-    this.tokens.set(token, { permission, identity });
+    this.tokens.set(token, { permission, identity, actionsRead: true });
     this.userId(identity.login);
     return token;
+  }
+
+  /** A job whose `permissions:` leave out `actions: read`: its token may not read workflow runs. */
+  withoutActionsRead(token: string): void {
+    const grant = this.tokens.get(token);
+    if (!grant) throw new Error('unknown token');
+    grant.actionsRead = false;
+  }
+
+  /** Seeds one attempt of a workflow run of `repository` (e.g. a finished run whose Grafana token was left behind). */
+  addRunAttempt(repository: string, runId: number, attempt: number, status: RunStatus): void {
+    this.runAttempts.set(`${repository}#${runId}#${attempt}`, status);
   }
 
   /** Makes every later request hang (accepted, never answered), or clears that. */
@@ -182,6 +199,13 @@ export class GithubModel {
         return { status: 200, body: render(comment) };
       }
       return error(404, 'Not Found');
+    }
+    if ((m = /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)\/attempts\/(\d+)$/.exec(path)) && method === 'GET') {
+      // REST "Get a workflow run attempt": needs actions: read (an installation token without it gets 403).
+      if (!grant.actionsRead) return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: `${DOCS}/actions/workflow-runs#get-a-workflow-run-attempt`, status: '403' } };
+      const status = this.runAttempts.get(`${m[1]}#${m[2]}#${m[3]}`);
+      if (!status) return error(404, 'Not Found');
+      return { status: 200, body: { id: Number(m[2]), run_attempt: Number(m[3]), status, conclusion: status === 'completed' ? 'success' : null, repository: { full_name: m[1] } } };
     }
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/.exec(path)) && method === 'GET') {
       const pr = this.pulls.get(`${m[1]}#${m[2]}`);
