@@ -1,10 +1,18 @@
 /**
- * `npm run sandbox`: the action's lifecycle offline. Starts the local AWS sandbox, opens a pull
+ * `npm run sandbox [-- --keep]`: the action's lifecycle offline. Starts the local AWS sandbox, opens a pull
  * request in its GitHub, runs dist/index.js as the runner would (OIDC role, INPUT_* variables,
  * event file) for every mode: provision → deploy → redeploy → dashboard → (PR closed) destroy, and
  * prints the log, the step outputs, the dashboard URLs and the PR comment, then shows that nothing
- * of the environment is left in the sandbox.
+ * of the environment is left in the sandbox. With --keep it stops before destroy, with the
+ * environment up, until Enter (or Ctrl-C), so a person can open what it made.
+ *
+ * The action runs on Node 24, as action.yml tells the runner (.ci/node24 installs it into build/
+ * when this machine's Node is another), so the log is what a runner's would be; `::debug::` lines,
+ * which the runner hides unless debug logging is on, are hidden here too.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { PreviewFixture, startFixture } from '../sandbox/src/harness/fixture';
 
 const DEMO_LATENCIES = {
@@ -22,7 +30,7 @@ const STEPS: { title: string; inputs: Record<string, string> }[] = [
 
 async function step(fx: PreviewFixture, pr: number, title: string, inputs: Record<string, string>): Promise<boolean> {
   console.log(`\n━━━ ${title} ━━━ (the log as the runner shows it)\n`);
-  const run = await fx.run(inputs, { pr, oidc: true, onOutput: (chunk) => process.stdout.write(chunk.replace(/^::add-mask::.*\n?/gm, '')) });
+  const run = await fx.run(inputs, { pr, oidc: true, onOutput: (chunk) => process.stdout.write(chunk.replace(/^::(add-mask|debug)::.*\n?/gm, '')) });
   console.log(`\nExit code ${run.code} after ${(run.durationMs / 1000).toFixed(1)} s. Step outputs:`);
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name.padEnd(22)} ${value}`);
   if (run.outputs['dashboard-urls']) {
@@ -49,12 +57,28 @@ function leftovers(fx: PreviewFixture): string[] {
   ];
 }
 
+/** Waits for Enter (or the end of standard input). */
+async function pressEnter(prompt: string): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  await new Promise<void>((resolve) => {
+    rl.question(prompt, () => resolve());
+    rl.once('close', () => resolve());
+  });
+  rl.close();
+}
+
 async function main(): Promise<void> {
+  const keep = process.argv.includes('--keep');
+  process.env.SANDBOX_ACTION_NODE ??= join(execFileSync('bash', [join(__dirname, '..', '..', '.ci', 'node24')], { encoding: 'utf8' }).trim(), 'node');
   const fx = await startFixture({ latencies: DEMO_LATENCIES });
   try {
     const pr = fx.pullRequest();
     console.log(`Sandbox on ${fx.sandbox.url}; pull request #${pr} opened in acme/shop.`);
     for (const s of STEPS) {
+      if (s.inputs.mode === 'destroy' && keep) {
+        console.log(`\n━━━ kept up (--keep) ━━━\n\nThe sandbox is on ${fx.sandbox.url} (state: ${fx.sandbox.url}/_sandbox/state); the dashboard URLs above open while it runs.`);
+        await pressEnter('Press Enter to destroy the environment and finish. ');
+      }
       if (s.inputs.mode === 'destroy') fx.closePullRequest(pr);
       if (!(await step(fx, pr, s.title, s.inputs))) {
         process.exitCode = 1;

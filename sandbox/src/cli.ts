@@ -45,6 +45,8 @@ export function clientEnvironment(sandbox: Sandbox, options: CliOptions): Record
     // A pull_request job's token: it may assume the bootstrap template's preview role.
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.grant({ repository: options.repository, event: 'pull_request', prNumber: options.pullRequest }),
     SANDBOX_ROLE_ARN: sandbox.bootstrap[options.repository].previewRoleArn,
+    SANDBOX_TEARDOWN_ROLE_ARN: sandbox.bootstrap[options.repository].teardownRoleArn,
+    SANDBOX_PR: String(options.pullRequest),
   };
 }
 
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
   console.log(`# AWS sandbox on ${sandbox.url} (admin: ${sandbox.url}/_sandbox/state, /_sandbox/log, PUT /_sandbox/faults)`);
   console.log(`# pull request #${options.pullRequest} is open in ${options.repository}; role for OIDC (the bootstrap template's preview role): ${sandbox.bootstrap[options.repository].previewRoleArn}`);
   for (const [name, value] of Object.entries(env)) console.log(`export ${name}='${value}'`);
+  console.log('# then, in a shell with these variables: npm run -s sandbox:run -- provision (or deploy, dashboard, destroy, cleanup) [input=value …]');
   const stop = () => {
     sandbox.close().then(() => process.exit(0), () => process.exit(1));
   };

@@ -118,7 +118,9 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
 
 async function runStep(env: Record<string, string>, onOutput: ((chunk: string) => void) | undefined, killable: boolean): Promise<StepRun & { signal: NodeJS.Signals | null }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [DIST], { env, cwd: env.GITHUB_WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The runner runs the action on its own Node (action.yml: node24); SANDBOX_ACTION_NODE names one
+  // when the harness's Node is another (the demo sets it). Default: this process's Node.
+  const child = spawn(process.env.SANDBOX_ACTION_NODE || process.execPath, [DIST], { env, cwd: env.GITHUB_WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'] });
   if (killable) runningMainSteps.add(child);
   let log = '';
   const collect = (d: Buffer) => {

@@ -17,6 +17,8 @@ export interface AdminDeps {
     resource(match: ResourceMatch, reason: string, opts: { once: boolean; operation?: 'CREATE' | 'UPDATE' | 'DELETE' }): void;
     ampCreate(count: number): void;
   };
+  /** An OIDC request token for a job of `repository` (what ACTIONS_ID_TOKEN_REQUEST_TOKEN holds in that job). */
+  grantOidc(job: { repository: string; event: string; workflowFile: string; prNumber?: number }): string;
 }
 
 export interface ResourceMatch {
@@ -83,6 +85,18 @@ export function createAdminApi(deps: AdminDeps) {
         const v = value as { match: ResourceMatch; reason: string; once?: boolean; operation?: 'CREATE' | 'UPDATE' | 'DELETE' };
         deps.failures.resource(v.match, v.reason, { once: v.once ?? true, operation: v.operation });
         return json(200, {});
+      }
+      case 'POST /_sandbox/oidc/grant': {
+        // {"repository": "acme/shop", "event": "pull_request_target", "workflowFile": ".github/workflows/destroy.yml", "prNumber": 1}
+        const { value, error } = parsed();
+        const v = (value ?? {}) as Record<string, unknown>;
+        const problem = error
+          ?? (typeof v.repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(v.repository) ? 'repository must be owner/name' : undefined)
+          ?? (typeof v.event !== 'string' || !/^[a-z_]+$/.test(v.event) ? 'event must be an event name such as pull_request' : undefined)
+          ?? (typeof v.workflowFile !== 'string' || !/^\.github\/workflows\/[\w.-]+\.ya?ml$/.test(v.workflowFile) ? 'workflowFile must be .github/workflows/<file>.yml' : undefined)
+          ?? (v.prNumber !== undefined && !(Number.isInteger(v.prNumber) && (v.prNumber as number) > 0) ? 'prNumber must be a PR number' : undefined);
+        if (problem) return json(400, { message: problem });
+        return json(200, { token: deps.grantOidc(v as { repository: string; event: string; workflowFile: string; prNumber?: number }) });
       }
       case 'PUT /_sandbox/failures/amp-create': {
         // {"count": 1}: the next AMP workspaces end CREATION_FAILED.

@@ -183,6 +183,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       resource: (match, reason, opts) => cloudformation.injectResourceFailure(match, reason, opts),
       ampCreate: (count) => amp.failNextCreate(count),
     },
+    grantOidc: (job) => oidc.grant(job),
   });
 
   function oidcToken(req: IncomingMessage, res: ServerResponse, url: URL): void {
