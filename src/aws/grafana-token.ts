@@ -127,7 +127,7 @@ export function readTokenState(): SavedToken | undefined {
 
 async function ensureServiceAccount(amg: AmgClient, workspaceId: string, log: (line: string) => void): Promise<string> {
   const existing = await findServiceAccount(amg, workspaceId);
-  if (existing) return existing;
+  if (existing) return usable(existing, workspaceId);
   try {
     const out = await amg.send(new CreateWorkspaceServiceAccountCommand({ workspaceId, name: SERVICE_ACCOUNT_NAME, grafanaRole: 'ADMIN' }));
     log(`Created Grafana service account '${SERVICE_ACCOUNT_NAME}' (id ${out.id}, Admin) in ${workspaceId}`);
@@ -136,18 +136,43 @@ async function ensureServiceAccount(amg: AmgClient, workspaceId: string, log: (l
     // Another run created it between our list and our create.
     if (errorName(err) === 'ConflictException') {
       const raced = await findServiceAccount(amg, workspaceId);
-      if (raced) return raced;
+      if (raced) return usable(raced, workspaceId);
     }
     throw new ActionError(describeAwsError('Grafana CreateWorkspaceServiceAccount', err),
       permissionFix(err, 'grafana:CreateWorkspaceServiceAccount') ?? 'Service accounts need Grafana 9 or later: upgrade the workspace.');
   }
 }
 
-async function findServiceAccount(amg: AmgClient, workspaceId: string): Promise<string | undefined> {
+export interface ListedServiceAccount {
+  id: string;
+  grafanaRole?: string;
+  /** The AMG API returns it as a string: "true" or "false" (ServiceAccountSummary.isDisabled). */
+  isDisabled?: string;
+}
+
+/**
+ * The account a previous run (or a person) left is used only as the action needs it: enabled, and
+ * Admin (data sources need Admin). The AMG API can neither enable a service account (the model
+ * says that is done in the console) nor change its role (there is no UpdateWorkspaceServiceAccount),
+ * and deleting one a person disabled or demoted would undo their decision and every token of it:
+ * so the step fails and says what to do, instead of failing later with a 401 or 403 from Grafana.
+ */
+export function usable(sa: ListedServiceAccount, workspaceId: string): string {
+  const disabled = String(sa.isDisabled).toLowerCase() === 'true';
+  const role = sa.grafanaRole ?? 'unknown';
+  if (!disabled && role === 'ADMIN') return sa.id;
+  const what = [disabled ? 'disabled' : '', role !== 'ADMIN' ? `has the Grafana role ${role}, not ADMIN` : ''].filter(Boolean).join(' and ');
+  throw new ActionError(
+    `The Grafana service account '${SERVICE_ACCOUNT_NAME}' (id ${sa.id}) in workspace ${workspaceId} is ${what}; the action cannot use it.`,
+    `${disabled ? 'Enable it in the workspace (Administration → Service accounts)' : 'Give it the Admin role in the workspace (Administration → Service accounts)'}, or delete it (aws grafana delete-workspace-service-account --workspace-id ${workspaceId} --service-account-id ${sa.id}) so the next run creates it again with the Admin role.`,
+  );
+}
+
+async function findServiceAccount(amg: AmgClient, workspaceId: string): Promise<ListedServiceAccount | undefined> {
   try {
     for await (const page of paginateListWorkspaceServiceAccounts({ client: amg }, { workspaceId })) {
       const found = page.serviceAccounts?.find((sa) => sa.name === SERVICE_ACCOUNT_NAME);
-      if (found) return found.id;
+      if (found) return { id: found.id!, grafanaRole: found.grafanaRole, isDisabled: found.isDisabled };
     }
     return undefined;
   } catch (err) {

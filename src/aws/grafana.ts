@@ -39,6 +39,8 @@ export interface EnsureGrafanaRequest {
    */
   reusedRoleArn?: (current: string | undefined) => Promise<string | undefined>;
   admins: GrafanaAdmin[];
+  /** grafana-version: passed to CreateWorkspace only; undefined lets AMG choose its default (the latest). */
+  grafanaVersion?: string;
   deadline: number;
   log: (line: string) => void;
 }
@@ -72,6 +74,10 @@ export async function ensureGrafanaWorkspace(grafana: GrafanaClient, req: Ensure
     }
   }
   ws = await waitActive(grafana, ws, req);
+  if (origin !== 'created' && req.grafanaVersion && ws.grafanaVersion !== req.grafanaVersion) {
+    // Never changed here: a version update is irreversible (AMG user guide, "Update your workspace version").
+    req.log(`Grafana workspace ${ws.id} runs Grafana ${ws.grafanaVersion ?? '?'}; grafana-version ${req.grafanaVersion} applies only to a workspace the action creates (upgrade it in the AMG console)`);
+  }
   if (origin === 'reused' && req.reusedRoleArn) {
     const wanted = await req.reusedRoleArn(ws.workspaceRoleArn);
     if (wanted && wanted !== ws.workspaceRoleArn) ws = await pointAtRole(grafana, ws, wanted, req);
@@ -200,7 +206,7 @@ async function findByName(grafana: GrafanaClient, name: string, owner: Ownership
 
 async function create(grafana: GrafanaClient, req: EnsureGrafanaRequest): Promise<WorkspaceDescription> {
   const roleArn = await req.roleArn();
-  req.log(`Creating Grafana workspace '${req.name}' (${req.auth}, role ${roleArn})`);
+  req.log(`Creating Grafana workspace '${req.name}' (${req.auth}, role ${roleArn}, Grafana ${req.grafanaVersion ?? 'AMG default'})`);
   try {
     const out = await grafana.send(new CreateWorkspaceCommand({
       workspaceName: req.name,
@@ -210,6 +216,7 @@ async function create(grafana: GrafanaClient, req: EnsureGrafanaRequest): Promis
       // SERVICE_MANAGED only works from the console: through the API AWS creates no role for it.
       permissionType: 'CUSTOMER_MANAGED',
       workspaceRoleArn: roleArn,
+      ...(req.grafanaVersion ? { grafanaVersion: req.grafanaVersion } : {}),
       clientToken: grafanaClientToken(req.owner, req.name),
       tags: req.tags,
     }));
@@ -248,11 +255,19 @@ async function waitActive(grafana: GrafanaClient, first: WorkspaceDescription, r
     check: async () => {
       const ws = current ?? (await describe(grafana, first.id!));
       current = undefined;
-      const status = ws.status ?? 'UNKNOWN';
+      // A string, not the SDK's union: the installed client predates DEGRADED, which the current API model has.
+      const status: string = ws.status ?? 'UNKNOWN';
       if (status === 'ACTIVE') return { done: true, value: ws };
       if (FAILED.has(status) || status === 'DELETING') {
         throw new ActionError(`Grafana workspace ${ws.id} is ${status}.`,
           status === 'DELETING' ? 'Wait for the deletion to finish, then re-run.' : 'Inspect the workspace in the AMG console; delete it and re-run to create a new one.');
+      }
+      if (status === 'DEGRADED') {
+        // The API model's only word on DEGRADED is that degradedWorkspaceReason says why; nothing
+        // says a degraded workspace recovers on its own, so waiting would only run to the deadline.
+        const reason = (ws as { degradedWorkspaceReason?: string }).degradedWorkspaceReason;
+        throw new ActionError(`Grafana workspace ${ws.id} is DEGRADED${reason ? `: ${reason}` : ''}.`,
+          'AMG reports the reason in the workspace\'s details (AMG console, or aws grafana describe-workspace: degradedWorkspaceReason). Fix what it names (often the workspace role, its network or its license), then re-run.');
       }
       return { done: false, status };
     },

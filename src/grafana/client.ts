@@ -7,6 +7,8 @@ export class GrafanaApiError extends ActionError {
     public readonly path: string,
     public readonly status: number,
     public readonly grafanaMessage: string,
+    /** The answer's JSON body, when it had one: some answers (a failed /api/ds/query) say more than their message. */
+    public readonly body?: unknown,
   ) {
     super(`Grafana API ${method} ${path} failed: ${status} ${grafanaMessage}`, fixFor(status));
     this.name = 'GrafanaApiError';
@@ -135,7 +137,7 @@ export class GrafanaClient {
         await this.backoff(attempt, method, path, `${response.status}`, response.headers.get('retry-after'));
         continue;
       }
-      throw new GrafanaApiError(method, path, response.status, messageOf(text));
+      throw new GrafanaApiError(method, path, response.status, messageOf(text), jsonOf(text));
     }
   }
 
@@ -187,6 +189,14 @@ function isHtml(response: Response, text: string): boolean {
 function titleOf(text: string): string | undefined {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
   return title ? title.slice(0, 80) : undefined;
+}
+
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function messageOf(text: string): string {

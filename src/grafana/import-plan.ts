@@ -1,6 +1,6 @@
 import type { DashboardFile, DashboardInput } from './dashboard-files';
 import { bindDatasources, dropUntrusted, TrustReport } from './dashboard-trust';
-import { DASHBOARD_TAG, dashboardTitle, dashboardUid, environmentTag } from './naming';
+import { DASHBOARD_TAG, dashboardTitle, dashboardUid, environmentTag, isActionTag, repositoryTag } from './naming';
 
 export interface ImportTarget {
   repository: string;
@@ -34,12 +34,13 @@ export function planImport(file: DashboardFile, target: ImportTarget): { request
   const dashboard = structuredClone(source);
   const dropped = dropUntrusted(dashboard, target.workspaceUrl);
   const rebound = bindDatasources(dashboard, { uid: target.datasourceUid, name: target.datasourceName, pluginId: target.pluginId });
-  const ownTags = Array.isArray(source.tags) ? (source.tags as unknown[]).filter((t): t is string => typeof t === 'string' && t !== DASHBOARD_TAG && !t.startsWith('preview:')) : [];
+  const ownTags = Array.isArray(source.tags) ? (source.tags as unknown[]).filter((t): t is string => typeof t === 'string' && !isActionTag(t)) : [];
   Object.assign(dashboard, {
     id: null,
     uid: dashboardUid(target.repository, target.environment, file.key),
     title: dashboardTitle(String(source.title), target.environment),
-    tags: [...ownTags, DASHBOARD_TAG, environmentTag(target.environment)],
+    // The repository tag keeps two repositories' previews of one name apart in a shared workspace.
+    tags: [...ownTags, DASHBOARD_TAG, environmentTag(target.environment), repositoryTag(target.repository)],
     // A Prometheus-typed input would not match the data source on Grafana 12, where AMP needs its own plugin.
     __inputs: declared.map((i) => (i.type === 'datasource' ? { ...i, pluginId: target.pluginId } : i)),
   });

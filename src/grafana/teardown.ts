@@ -1,10 +1,13 @@
 import { GrafanaApiError, GrafanaClient } from './client';
-import { DASHBOARD_TAG, datasourceName, environmentFromTags, folderTitle, folderUid } from './naming';
+import {
+  DASHBOARD_TAG, datasourceUid, environmentFromDatasourceName, environmentFromFolderTitle, environmentFromTags, folderUid, isOwnDashboard,
+} from './naming';
 
 interface SearchHit {
   uid: string;
   title: string;
   tags?: string[];
+  folderUid?: string;
 }
 
 interface Folder {
@@ -24,51 +27,67 @@ export interface GrafanaFootprint {
   datasource?: Datasource;
 }
 
-const DATASOURCE_PREFIX = datasourceName('');
-const FOLDER_PREFIX = folderTitle('');
+/**
+ * Grafana's search answers at most 5000 hits a page (a larger limit is 422), so a workspace with
+ * more of the action's dashboards is read page by page.
+ */
+const SEARCH_PAGE = 5000;
+
+async function actionDashboards(api: GrafanaClient): Promise<SearchHit[]> {
+  const all: SearchHit[] = [];
+  for (let page = 1; ; page++) {
+    const hits = await api.get<SearchHit[]>(`/api/search?type=dash-db&tag=${encodeURIComponent(DASHBOARD_TAG)}&limit=${SEARCH_PAGE}&page=${page}`);
+    all.push(...hits);
+    if (hits.length < SEARCH_PAGE) return all;
+  }
+}
 
 /**
- * Every environment of `repository` that has something in the workspace: dashboards tagged by the
- * action, folders and data sources whose names and uids follow its conventions. Grafana objects have
- * no AWS tags, so a folder counts only when its uid is the one derived for this repository.
+ * Every environment of `repository` that has something in the workspace. Grafana objects have no
+ * AWS tags, and a workspace may be shared by several repositories, so an object counts only when
+ * it is provably this repository's: folders and data sources by the uid derived for the repository
+ * and the environment their name gives, dashboards by their repository tag (src/grafana/naming.ts).
+ * Another repository's `pr-1` is never found here, so a sweep never judges it.
  */
 export async function environmentsInGrafana(api: GrafanaClient, repository: string): Promise<Map<string, GrafanaFootprint>> {
   const [hits, folders, datasources] = await Promise.all([
-    api.get<SearchHit[]>(`/api/search?type=dash-db&tag=${encodeURIComponent(DASHBOARD_TAG)}&limit=5000`),
+    actionDashboards(api),
     api.get<Folder[]>('/api/folders?limit=1000'),
     api.get<Datasource[]>('/api/datasources'),
   ]);
   const envs = new Map<string, GrafanaFootprint>();
   const entry = (env: string) => envs.get(env) ?? envs.set(env, { dashboards: [] }).get(env)!;
   for (const f of folders) {
-    const env = f.title.startsWith(FOLDER_PREFIX) ? f.title.slice(FOLDER_PREFIX.length) : undefined;
+    const env = environmentFromFolderTitle(f.title, repository);
     if (env && f.uid === folderUid(repository, env)) entry(env).folder = f;
   }
   for (const hit of hits) {
     const env = environmentFromTags(hit.tags);
-    if (env) entry(env).dashboards.push(hit);
+    if (env && isOwnDashboard(hit, repository)) entry(env).dashboards.push(hit);
   }
-  // A data source's name alone proves nothing (anyone can call one "AMP prod"): it only joins an
-  // environment already known from its folder or dashboards.
   for (const ds of datasources) {
-    const env = ds.name.startsWith(DATASOURCE_PREFIX) ? ds.name.slice(DATASOURCE_PREFIX.length) : undefined;
-    if (env && envs.has(env)) entry(env).datasource = ds;
+    const env = environmentFromDatasourceName(ds.name, repository);
+    if (env && ds.uid === datasourceUid(repository, env)) entry(env).datasource = ds;
   }
   return envs;
 }
 
-/** Deletes the environment's dashboards, folder and data source; what is already gone is skipped. Returns what was deleted. */
+/**
+ * Deletes the environment's dashboards, folder and data source; what is already gone is skipped.
+ * Only what is provably this repository's (see environmentsInGrafana): another repository's
+ * objects of the same environment name stay. Returns what was deleted.
+ */
 export async function removeEnvironmentFromGrafana(api: GrafanaClient, repository: string, environment: string): Promise<string[]> {
   const removed: string[] = [];
-  const hits = await api.get<SearchHit[]>(`/api/search?type=dash-db&tag=${encodeURIComponent(DASHBOARD_TAG)}&limit=5000`);
-  const dashboards = hits.filter((h) => environmentFromTags(h.tags) === environment);
+  const hits = await actionDashboards(api);
+  const dashboards = hits.filter((h) => environmentFromTags(h.tags) === environment && isOwnDashboard(h, repository));
   await Promise.all(dashboards.map(async (d) => {
     if (await deleteIfPresent(api, `/api/dashboards/uid/${encodeURIComponent(d.uid)}`)) removed.push(`Grafana dashboard '${d.title}'`);
   }));
   // Looked up first, so destroying what is already gone makes no write at all.
   const folder = await api.find<Folder>(`/api/folders/${encodeURIComponent(folderUid(repository, environment))}`);
   if (folder && await deleteIfPresent(api, `/api/folders/${encodeURIComponent(folder.uid)}`)) removed.push(`Grafana folder '${folder.title}'`);
-  const ds = await api.find<Datasource>(`/api/datasources/name/${encodeURIComponent(datasourceName(environment))}`);
+  const ds = await api.find<Datasource>(`/api/datasources/uid/${encodeURIComponent(datasourceUid(repository, environment))}`);
   if (ds && await deleteIfPresent(api, `/api/datasources/uid/${encodeURIComponent(ds.uid)}`)) removed.push(`Grafana data source '${ds.name}'`);
   return removed;
 }

@@ -3,6 +3,7 @@ import { RESERVED_TAG_PREFIX } from '../tags';
 import { ADOT_IMAGE } from '../render/adot-config';
 import { defaultStackName } from '../aws/stack-names';
 import { AWS_REGIONS, STS_AUDIENCE } from './regions';
+import { isOfferedGrafanaVersion, OFFERED_GRAFANA_VERSIONS } from '../grafana/versions';
 import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext, TeardownInputs } from './types';
 
 // Patterns are the AWS API models' own, so a value that passes here is one AWS accepts.
@@ -94,6 +95,11 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
   const grafanaAuth = parseEnum<GrafanaAuth>(get('grafana-auth') || 'AWS_SSO', ['AWS_SSO', 'SAML']) ??
     bad('grafana-auth', `'${get('grafana-auth')}' is not an authentication provider.`, 'Use AWS_SSO (IAM Identity Center) or SAML.');
 
+  // Checked against what AMG offers before any AWS call: a typo would otherwise cost a failed CreateWorkspace.
+  const grafanaVersion = optional(get('grafana-version'), (v) => isOfferedGrafanaVersion(v) ? v :
+    bad('grafana-version', `'${v}' is not a Grafana version Amazon Managed Grafana offers for new workspaces.`,
+      `Use one of ${OFFERED_GRAFANA_VERSIONS.join(', ')} (aws grafana list-versions lists them for your region), or leave it empty for AMG's default, the latest.`));
+
   const grafanaAdmins = parseAdmins(get('grafana-admins'), bad);
   if (grafanaAdmins.length > 0 && grafanaAuth === 'SAML') {
     bad('grafana-admins', 'lists IAM Identity Center users, but grafana-auth is SAML.', 'Grant SAML users roles through your identity provider\'s assertion attributes, or use grafana-auth: AWS_SSO.');
@@ -135,6 +141,7 @@ export function parseInputs(raw: RawInputs, ctx: RunContext): Inputs {
     permissionsBoundary,
     grafanaAuth: grafanaAuth!,
     grafanaAdmins,
+    grafanaVersion,
     extraTags,
     githubToken: get('github-token') || undefined,
     comment: comment!,

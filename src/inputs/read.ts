@@ -5,7 +5,7 @@ import type { RawInputs } from './types';
 export const INPUT_NAMES = [
   'mode', 'aws-region', 'role-to-assume', 'role-session-name', 'role-duration-seconds', 'audience', 'environment',
   'amp-workspace-id', 'amp-workspace-alias', 'grafana', 'grafana-workspace-id', 'grafana-workspace-name',
-  'grafana-role-arn', 'permissions-boundary', 'grafana-auth', 'grafana-admins', 'tags', 'github-token', 'comment', 'wait-timeout-minutes',
+  'grafana-role-arn', 'permissions-boundary', 'grafana-auth', 'grafana-admins', 'grafana-version', 'tags', 'github-token', 'comment', 'wait-timeout-minutes',
   'stack-name', 'app-image', 'app-port', 'app-metrics-path', 'cpu', 'memory', 'desired-count', 'vpc-id', 'subnet-ids',
   'adot-image', 'cloudformation-role-arn', 'dry-run', 'dashboards-path', 'delete-grafana-workspace', 'ttl', 'max-concurrency',
 ] as const;

@@ -27,6 +27,8 @@ export interface Inputs {
   permissionsBoundary: string;
   grafanaAuth: GrafanaAuth;
   grafanaAdmins: GrafanaAdmin[];
+  /** grafana-version: the Grafana version of a workspace the action creates; undefined is AMG's default. */
+  grafanaVersion?: string;
   extraTags: Record<string, string>;
   githubToken?: string;
   comment: boolean;

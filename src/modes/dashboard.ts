@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { requireEnvironmentWorkspace } from '../aws/amp';
 import { requireGrafanaWorkspace } from '../aws/grafana';
 import { withGrafanaToken } from '../aws/grafana-token';
@@ -88,20 +89,28 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
       token: inputs.githubToken, repository: ctx.owner.repository, runId, attempt,
     });
     const notes: TrustNote[] = [];
+    let unchecked: string | undefined;
     const useGrafana = async (api: GrafanaClient) => {
-      const dsName = datasourceName(inputs.environment);
+      const dsName = datasourceName(inputs.environment, owner.repository);
       const [datasource, folder] = await timed(timings, 'data source and folder', () => Promise.all([
         upsertDatasource(api, {
           uid: datasourceUid(owner.repository, inputs.environment), name: dsName, type: pluginId,
           url: datasourceUrl(amp.prometheusEndpoint), region: inputs.region,
         }),
-        ensureFolder(api, folderUid(owner.repository, inputs.environment), folderTitle(inputs.environment)),
+        ensureFolder(api, folderUid(owner.repository, inputs.environment), folderTitle(inputs.environment, owner.repository)),
       ]));
       log(`Data source '${dsName}' ${datasource.action} (uid ${datasource.uid}); folder '${folder.title}' ${folder.action}`);
 
       // The health check and the imports are independent: run them side by side, report both.
       const [health, imports] = await Promise.all([
-        timed(timings, 'data source health', () => checkDatasourceHealth(api, datasource.uid, dsName)).then(() => undefined, (err: unknown) => err),
+        timed(timings, 'data source health', () => checkDatasourceHealth(api, datasource.uid, dsName, pluginId)).then((check) => {
+          if (check.method === 'query') log(`Data source '${dsName}' answered a query (Grafana ${grafana.grafanaVersion ?? '?'} has no health check for ${pluginId})`);
+          if (check.method === 'unchecked') {
+            core.warning(`The data source '${dsName}' could not be checked: Grafana ${grafana.grafanaVersion ?? '?'} has no health check for ${pluginId}, and a test query gave no verdict (${check.detail ?? 'no detail'}). Open a dashboard to see whether it shows data.`);
+          }
+          unchecked = check.method === 'unchecked' ? check.detail ?? 'no verdict' : undefined;
+          return undefined;
+        }, (err: unknown) => err),
         timed(timings, 'dashboard import', () => mapSettled(files, 4, async (file) => {
           const plan = planImport(file, {
             repository: ctx.owner.repository, environment: inputs.environment, folderUid: folder.uid,
@@ -135,7 +144,13 @@ async function run(ctx: ModeContext): Promise<ModeResult> {
 
     const dashboards = outcome.imports.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const failures = outcome.imports.flatMap((r, i) => (r.status === 'rejected' ? [`${files[i].file}: ${(r.reason as Error).message}`] : []));
-    const result = withTrustSection(resultOf(grafana.id, grafana.url, outcome.folderUrl, outcome.datasourceUid, dashboards, timings), notes, datasourceName(inputs.environment));
+    const result = withTrustSection(resultOf(grafana.id, grafana.url, outcome.folderUrl, outcome.datasourceUid, dashboards, timings), notes, datasourceName(inputs.environment, owner.repository));
+    if (unchecked !== undefined) {
+      result.sections = [...(result.sections ?? []), {
+        title: 'data source not checked',
+        markdown: `Grafana ${plain(grafana.grafanaVersion ?? '?')} has no health check for ${code(pluginId)} and a test query gave no verdict (${plain(unchecked)}): whether the workspace role can query AMP was not checked.`,
+      }];
+    }
     if (failures.length > 0 || outcome.health) {
       const messages = [...(outcome.health ? [(outcome.health as ActionError).message] : []), ...failures.map((f) => `Import failed: ${f}`)];
       throw new ModeFailure(new ActionError(messages.join('\n'), (outcome.health as ActionError | undefined)?.fix), result);

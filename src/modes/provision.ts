@@ -66,6 +66,7 @@ export async function provision(ctx: ModeContext): Promise<ModeResult> {
         existingId: inputs.grafanaWorkspaceId,
         auth: inputs.grafanaAuth,
         admins: inputs.grafanaAdmins,
+        grafanaVersion: inputs.grafanaVersion,
         deadline,
         log: (line) => info(`[grafana] ${line}`),
         roleArn: async () => inputs.grafanaRoleArn ?? roleStack(),
