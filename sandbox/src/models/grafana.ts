@@ -8,7 +8,7 @@ import type { AwsView } from './grafana-http/context';
 import { GrafanaReply, GrafanaRequest, message } from './grafana-http/reply';
 import { handleGrafanaRequest } from './grafana-http/routes';
 import { GrafanaStore } from './grafana-http/store';
-import { SUPPORTED_GRAFANA_VERSIONS } from './grafana-http/versions';
+import { DEFAULT_GRAFANA_VERSION, SUPPORTED_GRAFANA_VERSIONS } from './grafana-http/versions';
 import { GRAFANA_SPEC } from './specs/grafana';
 import { canonicalJson, nextCreationKey, paginate, rejectReservedTagKeys, validate } from './validate';
 
@@ -25,6 +25,8 @@ export interface GrafanaWorkspace {
   permissionType: string;
   roleArn?: string;
   grafanaVersion: string;
+  /** Set with status DEGRADED: the API's degradedWorkspaceReason (a test puts a workspace there; AMG says why). */
+  degradedReason?: string;
   /** Where the workspace's Grafana answers: http://127.0.0.1:<port> in the sandbox (AMG returns a bare host). */
   endpoint: string;
   /** The workspace's Grafana content: data sources, folders, dashboards. */
@@ -43,7 +45,7 @@ export interface GrafanaWorkspace {
 const ROLE_ARN = /^arn:aws[-a-z]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const TOKEN_TTL_MS = 8 * 3600_000;
 export const GRAFANA_WORKSPACES_PER_REGION = 5;
-export const DEFAULT_GRAFANA_VERSION = '10.4';
+export { DEFAULT_GRAFANA_VERSION };
 
 export interface GrafanaOptions {
   latencies: () => Latencies;
@@ -444,6 +446,7 @@ function describe(ws: GrafanaWorkspace) {
     id: ws.id, name: ws.name, description: ws.description, endpoint: ws.endpoint, status: ws.status,
     accountAccessType: ws.accountAccessType, permissionType: ws.permissionType, workspaceRoleArn: ws.roleArn,
     grafanaVersion: ws.grafanaVersion, created: ws.created, modified: ws.modified, dataSources: [],
+    ...(ws.status === 'DEGRADED' && ws.degradedReason ? { degradedWorkspaceReason: ws.degradedReason } : {}),
     authentication: { providers: ws.authenticationProviders }, tags: { ...ws.tags },
   };
 }

@@ -1,4 +1,4 @@
-import { checkDataSourceHealth } from './health';
+import { checkDataSourceHealth, queryDataSource } from './health';
 import { RequestContext } from './context';
 import { generateUid, uidProblem } from './identifiers';
 import { BAD_REQUEST_DATA, GrafanaReply, json, jsonObject, message } from './reply';
@@ -94,6 +94,23 @@ export function dataSourceHealth(ctx: RequestContext): GrafanaReply {
   // Grafana loads the data source through its cache and maps "not found" to nothing better than this 500.
   if (!ds) return message(500, 'Unable to load datasource metadata');
   return checkDataSourceHealth(ds, ctx.workspace, ctx.aws);
+}
+
+/**
+ * POST /api/ds/query (pkg/api/ds_query.go): `queries` each name their data source by uid; the
+ * sandbox runs the first query (the action sends one). No queries is 400 "No queries found"; an
+ * unknown data source 404 (unconfirmed message).
+ */
+export function queryData(ctx: RequestContext): GrafanaReply {
+  const body = jsonObject(ctx.request.body);
+  if (!body || (body.queries !== undefined && !Array.isArray(body.queries))) return BAD_REQUEST_DATA;
+  const queries = (body.queries as unknown[] | undefined) ?? [];
+  if (queries.length === 0) return message(400, 'No queries found');
+  const first = (queries[0] ?? {}) as { refId?: unknown; datasource?: { uid?: unknown } };
+  const uid = typeof first.datasource?.uid === 'string' ? first.datasource.uid : '';
+  const ds = ctx.workspace.store.dataSources.get(uid);
+  if (!ds) return message(404, 'Data source not found');
+  return queryDataSource(ds, typeof first.refId === 'string' && first.refId ? first.refId : 'A', ctx.workspace, ctx.aws);
 }
 
 /** The stored fields a client sends, plus the secrets Grafana only records the presence of. */

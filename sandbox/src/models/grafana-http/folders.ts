@@ -2,12 +2,22 @@ import { roleAllows } from './auth';
 import { RequestContext } from './context';
 import { generateUid, slugify, uidProblem } from './identifiers';
 import { BAD_REQUEST_DATA, GrafanaReply, json, jsonObject, message } from './reply';
-import { Folder } from './store';
+import { Folder, GrafanaStore } from './store';
+import { folderTitlesUnique } from './versions';
 
 // Status codes and messages of pkg/api/apierrors/folder.go (ToFolderErrorResponse) and
 // pkg/services/dashboards/errors.go.
 const NOT_FOUND = json(404, { status: 'not-found', message: 'folder not found' });
 const TITLE_EMPTY = message(400, 'folder title cannot be empty');
+// dashboards.ErrFolderSameNameExists, 409 before Grafana 11 (titles are unique by slug there).
+const SAME_NAME = message(409, 'a folder or dashboard in the general folder with the same name already exists');
+
+/** The folder (other than `except`) whose title has the same slug, where the version keeps titles unique. */
+function sameTitle(store: GrafanaStore, title: string, grafanaVersion: string, except?: string): Folder | undefined {
+  if (!folderTitlesUnique(grafanaVersion)) return undefined;
+  const slug = slugify(title);
+  return [...store.folders.values()].find((f) => f.uid !== except && slugify(f.title) === slug);
+}
 
 export function folderUrl(folder: Pick<Folder, 'uid' | 'title'>): string {
   return `/dashboards/f/${folder.uid}/${slugify(folder.title)}`;
@@ -34,7 +44,13 @@ export function createFolder(ctx: RequestContext): GrafanaReply {
   const uid = (body.uid as string | undefined) || generateUid();
   const problem = uidProblem(uid);
   if (problem) return message(400, problem);
-  if (store.folders.has(uid) || store.dashboards.has(uid)) return message(409, 'a folder/dashboard with the same uid already exists');
+  if (store.folders.has(uid) || store.dashboards.has(uid)) {
+    // From Grafana 11 the folder service's create reports a taken uid as a version conflict.
+    return folderTitlesUnique(ctx.workspace.grafanaVersion)
+      ? message(409, 'a folder/dashboard with the same uid already exists')
+      : json(412, { status: 'version-mismatch', message: 'the folder has been changed by someone else' });
+  }
+  if (sameTitle(store, title, ctx.workspace.grafanaVersion)) return SAME_NAME;
   const now = new Date();
   const folder: Folder = { id: store.newDashboardId(), uid, title, version: 1, created: now, updated: now };
   store.folders.set(uid, folder);
@@ -54,6 +70,7 @@ export function updateFolder(ctx: RequestContext): GrafanaReply {
   if (body.title !== undefined) {
     const title = String(body.title).trim();
     if (!title) return TITLE_EMPTY;
+    if (sameTitle(ctx.workspace.store, title, ctx.workspace.grafanaVersion, folder.uid)) return SAME_NAME;
     folder.title = title;
   }
   folder.version += 1;

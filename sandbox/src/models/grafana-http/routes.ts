@@ -2,7 +2,7 @@ import { authenticate, forbidden, GrafanaRole, roleAllows, TokenVerdict } from '
 import { AwsView, GrafanaWorkspaceView, RequestContext } from './context';
 import { deleteDashboard, getDashboard } from './dashboards';
 import {
-  createDataSource, dataSourceHealth, deleteDataSource, getDataSourceByName, getDataSourceByUid, listDataSources, updateDataSource,
+  createDataSource, dataSourceHealth, deleteDataSource, getDataSourceByName, getDataSourceByUid, listDataSources, queryData, updateDataSource,
 } from './datasources';
 import { createFolder, deleteFolder, getFolder, listFolders, updateFolder } from './folders';
 import { apiHealth } from './api-health';
@@ -36,6 +36,7 @@ const ROUTES: Route[] = [
   { method: 'PUT', template: '/api/datasources/uid/:uid', access: admin('datasources:write'), handle: updateDataSource },
   { method: 'DELETE', template: '/api/datasources/uid/:uid', access: admin('datasources:delete'), handle: deleteDataSource },
   { method: 'GET', template: '/api/datasources/uid/:uid/health', access: viewer('datasources:query'), handle: dataSourceHealth },
+  { method: 'POST', template: '/api/ds/query', access: viewer('datasources:query'), handle: queryData },
   { method: 'GET', template: '/api/folders', access: viewer('folders:read'), handle: listFolders },
   { method: 'POST', template: '/api/folders', access: editor('folders:create'), handle: createFolder },
   { method: 'GET', template: '/api/folders/:uid', access: viewer('folders:read'), handle: getFolder },

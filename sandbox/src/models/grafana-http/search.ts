@@ -2,7 +2,7 @@ import { RequestContext } from './context';
 import { dashboardUrl } from './dashboards';
 import { folderUrl } from './folders';
 import { slugify } from './identifiers';
-import { GrafanaReply, json } from './reply';
+import { GrafanaReply, json, message } from './reply';
 
 const MAX_LIMIT = 5000;
 
@@ -15,7 +15,9 @@ export function search({ workspace, request }: RequestContext): GrafanaReply {
   const q = request.query;
   const type = q.get('type');
   if (type !== null && type !== 'dash-db' && type !== 'dash-folder') return json(200, []);
-  const limit = Math.min(intParam(q.get('limit')) ?? 1000, MAX_LIMIT);
+  const limit = intParam(q.get('limit')) ?? 1000;
+  // unconfirmed message: Grafana refuses a limit above 5000 with 422 rather than capping it.
+  if (limit > MAX_LIMIT) return message(422, `Limit is above maximum allowed (${MAX_LIMIT}), use page instead`);
   const page = intParam(q.get('page')) ?? 1;
   const folderUids = listParam(q, 'folderUIDs');
   const dashboardUids = listParam(q, 'dashboardUIDs');
