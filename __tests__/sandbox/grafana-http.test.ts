@@ -26,7 +26,7 @@ let queryRole: string;
 let noQueryRole: string;
 let ampWorkspaceId: string;
 let ampQueryUrl: string;
-/** Workspaces shared by the tests: 10.4 (two, for cross-workspace tokens), 12.4, and 9.4 with a role that may not query AMP. */
+/** Workspaces shared by the tests: 10.4 and 13.0 (two, for cross-workspace tokens), 12.4, and 9.4 with a role that may not query AMP. */
 const ws: Record<'a' | 'b' | 'v12' | 'v9', { id: string; endpoint: string; admin: string }> = {} as never;
 
 function addRole(name: string, policies: Record<string, unknown>): string {
@@ -99,7 +99,7 @@ beforeAll(async () => {
   await waitFor(async () => ((await amp.send(new DescribeAmpWorkspaceCommand({ workspaceId: ampWorkspaceId }))).workspace!.status!.statusCode === 'ACTIVE' ? true : undefined));
   ampQueryUrl = `https://aps-workspaces.${REGION}.amazonaws.com/workspaces/${ampWorkspaceId}`;
   [ws.a, ws.b, ws.v12, ws.v9] = await Promise.all([
-    activeWorkspace('a', queryRole), activeWorkspace('b', queryRole), activeWorkspace('v12', queryRole, '12.4'), activeWorkspace('v9', noQueryRole, '9.4'),
+    activeWorkspace('a', queryRole, '10.4'), activeWorkspace('b', queryRole, '13.0'), activeWorkspace('v12', queryRole, '12.4'), activeWorkspace('v9', noQueryRole, '9.4'),
   ]);
 });
 afterAll(() => sandbox.close());
@@ -134,7 +134,7 @@ describe('the workspace endpoint', () => {
 
   it('refuses Grafana versions AMG does not offer', async () => {
     await expect(grafana.send(new CreateWorkspaceCommand({ ...base(queryRole), grafanaVersion: '11.0' }))).rejects.toMatchObject({
-      name: 'ValidationException', message: expect.stringContaining('8.4, 9.4, 10.4, 12.4'),
+      name: 'ValidationException', message: expect.stringContaining('9.4, 10.4, 12.4, 13.0'),
     });
   });
 
@@ -272,10 +272,32 @@ describe('data source health against AMP', () => {
     expect(await healthOf(ws.a, ampDataSource({}, { sigV4AuthType: 'keys' }))).toMatchObject(failure(/ec2_iam_role/));
   });
 
-  it('fails when the workspace role may not aps:QueryMetrics on the AMP workspace', async () => {
-    expect(await healthOf(ws.v9, ampDataSource())).toMatchObject(failure(new RegExp(
+  it('has no health check for the core Prometheus plugin before Grafana 10; a query names the denial instead', async () => {
+    const created = await api(ws.v9)('POST', '/api/datasources', ampDataSource());
+    const uid = created.body.datasource.uid as string;
+    expect(await api(ws.v9)('GET', `/api/datasources/uid/${uid}/health`)).toMatchObject({ status: 404, body: { message: 'Not found' } });
+    const query = { queries: [{ refId: 'A', datasource: { uid, type: 'prometheus' }, expr: '1+1', instant: true }], from: 'now-5m', to: 'now' };
+    const denied = await api(ws.v9)('POST', '/api/ds/query', query);
+    expect(denied.status).toBe(400);
+    expect(denied.body.results.A.error).toMatch(new RegExp(
       `assumed-role/grafana-no-query/${ws.v9.id} is not authorized to perform: aps:QueryMetrics on resource: arn:aws:aps:${REGION}:${ACCOUNT}:workspace/${ampWorkspaceId}`,
-    )));
+    ));
+    // The same query through a workspace whose role may query AMP answers a frame.
+    const good = await api(ws.a)('POST', '/api/datasources', ampDataSource());
+    const answered = await api(ws.a)('POST', '/api/ds/query', { ...query, queries: [{ ...query.queries[0], datasource: { uid: good.body.datasource.uid, type: 'prometheus' } }] });
+    expect(answered).toMatchObject({ status: 200, body: { results: { A: { status: 200, frames: [expect.anything()] } } } });
+    expect(await api(ws.a)('POST', '/api/ds/query', { queries: [] })).toMatchObject({ status: 400, body: { message: 'No queries found' } });
+  });
+
+  it('fails when the workspace role may not aps:QueryMetrics on the AMP workspace (health, Grafana 10)', async () => {
+    const model = sandbox.grafana.workspaces.get(ws.a.id)!;
+    const role = model.roleArn;
+    model.roleArn = noQueryRole;
+    try {
+      expect(await healthOf(ws.a, ampDataSource())).toMatchObject(failure(/grafana-no-query\/.* is not authorized to perform: aps:QueryMetrics/));
+    } finally {
+      model.roleArn = role;
+    }
   });
 
   it('fails for the core Prometheus plugin with SigV4 on Grafana 12', async () => {
@@ -308,6 +330,25 @@ describe('folders', () => {
     expect((await call('POST', '/api/folders', { uid: 'x'.repeat(40), title: 'Forty' })).status).toBe(200);
     // Without a uid, Grafana makes one.
     expect((await call('POST', '/api/folders', { title: 'Generated' })).body.uid).toMatch(/^[a-z0-9]{14}$/);
+  });
+
+  it('keeps folder titles unique by slug before Grafana 11 (409, on create and rename); from 11 a taken uid is 412 version-mismatch', async () => {
+    expect((await api(ws.a)('POST', '/api/folders', { uid: 'hand-made', title: 'Hand made' })).status).toBe(200);
+    const clash = { status: 409, body: { message: 'a folder or dashboard in the general folder with the same name already exists' } };
+    expect(await api(ws.a)('POST', '/api/folders', { uid: 'other', title: 'hand  MADE' })).toMatchObject(clash);
+    expect((await api(ws.a)('POST', '/api/folders', { uid: 'other', title: 'Other' })).status).toBe(200);
+    expect(await api(ws.a)('PUT', '/api/folders/other', { title: 'Hand-made', overwrite: true })).toMatchObject(clash);
+    expect(await api(ws.a)('POST', '/api/folders', { uid: 'other', title: 'Third' })).toMatchObject({ status: 409, body: { message: 'a folder/dashboard with the same uid already exists' } });
+
+    const v13 = api(ws.b);
+    expect((await v13('POST', '/api/folders', { uid: 'hand-made', title: 'Hand made' })).status).toBe(200);
+    expect((await v13('POST', '/api/folders', { uid: 'other', title: 'Hand made' })).status).toBe(200);
+    expect(await v13('POST', '/api/folders', { uid: 'other', title: 'Ninth' })).toMatchObject({ status: 412, body: { status: 'version-mismatch' } });
+  });
+
+  it('search refuses a limit above 5000 (422) and pages instead', async () => {
+    expect((await api(ws.a)('GET', '/api/search?limit=5001')).status).toBe(422);
+    expect((await api(ws.a)('GET', '/api/search?limit=5000&page=2')).status).toBe(200);
   });
 
   it('delete takes the dashboards inside with it', async () => {

@@ -88,7 +88,7 @@ describe('AMG CreateWorkspace', () => {
     const ws = created.workspace!;
     expect(ws.id).toMatch(/^g-[0-9a-f]{10}$/);
     // AMG answers a bare host (g-….grafana-workspace.<region>.amazonaws.com); the sandbox's Grafana listens on loopback.
-    expect(ws).toMatchObject({ status: 'CREATING', grafanaVersion: '10.4', endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), workspaceRoleArn: roleArn, dataSources: [] });
+    expect(ws).toMatchObject({ status: 'CREATING', grafanaVersion: '13.0', endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), workspaceRoleArn: roleArn, dataSources: [] });
     await waitFor(async () => ((await grafana.send(new DescribeWorkspaceCommand({ workspaceId: ws.id }))).workspace!.status === 'ACTIVE' ? true : undefined));
     const listed = await grafana.send(new ListWorkspacesCommand({}));
     expect(listed.workspaces).toEqual([expect.objectContaining({ id: ws.id, name: 'previews', status: 'ACTIVE', tags: { team: 'a b/c' } })]);

@@ -5,7 +5,7 @@ import { assetDir } from '../../src/assets';
 import { loadDashboards } from '../../src/grafana/dashboard-files';
 import { AMP_PLUGIN, datasourceBody, datasourceUrl, pluginFor } from '../../src/grafana/datasource';
 import { buildImportRequest } from '../../src/grafana/import-plan';
-import { dashboardUid, datasourceUid, environmentFromTags, folderUid } from '../../src/grafana/naming';
+import { dashboardUid, datasourceUid, environmentFromTags, folderUid, repositoryTag } from '../../src/grafana/naming';
 import { ActionError } from '../../src/util/errors';
 
 const BUNDLED = assetDir('dashboards');
@@ -82,7 +82,7 @@ describe('buildImportRequest', () => {
     const req = buildImportRequest(ecs, target);
     expect(req.dashboard.uid).toBe(dashboardUid('acme/shop', 'pr-7', 'ecs-task-monitoring'));
     expect(req.dashboard.title).toBe('ECS task monitoring (pr-7)');
-    expect(req.dashboard.tags).toEqual(['ecs', 'ecs-amp-action', 'preview:pr-7']);
+    expect(req.dashboard.tags).toEqual(['ecs', 'ecs-amp-action', 'preview:pr-7', repositoryTag('acme/shop')]);
     expect(environmentFromTags(req.dashboard.tags as string[])).toBe('pr-7');
     expect(req).toMatchObject({ overwrite: true, folderUid: 'f', inputs: [{ name: 'DS_AMP', type: 'datasource', pluginId: 'prometheus', value: 'ds-1' }] });
     expect(ecs.dashboard.title).toBe('ECS task monitoring');
