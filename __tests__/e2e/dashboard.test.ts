@@ -45,12 +45,14 @@ describe('dashboard through dist/index.js', () => {
 
     const ws = grafanaWs();
     const amp = fx.state().ampWorkspaces.find((w) => w.alias === `acme/shop/pr-${pr}`)!;
-    const ds = ws.dataSources.find((d) => d.name === `AMP pr-${pr}`)!;
+    const ds = ws.dataSources.find((d) => d.name === `AMP pr-${pr} (acme/shop)`)!;
+    // AMG's default is the latest version, where AMP has its own plugin.
+    expect(ws.grafanaVersion).toBe('13.0');
     expect(ds).toMatchObject({
-      type: 'prometheus', url: `https://aps-workspaces.${REGION}.amazonaws.com/workspaces/${amp.id}`,
+      type: 'grafana-amazonprometheus-datasource', url: `https://aps-workspaces.${REGION}.amazonaws.com/workspaces/${amp.id}`,
       jsonData: { sigV4Auth: true, sigV4AuthType: 'ec2_iam_role', sigV4Region: REGION, httpMethod: 'POST' },
     });
-    const folder = ws.folders.find((f) => f.title === `Preview pr-${pr}`)!;
+    const folder = ws.folders.find((f) => f.title === `Preview pr-${pr} (acme/shop)`)!;
     const mine = ws.dashboards.filter((d) => d.folderUid === folder.uid);
     expect(mine.map((d) => d.title).sort()).toEqual([`ECS task monitoring (pr-${pr})`, `Shop requests (pr-${pr})`]);
     for (const d of mine) {
@@ -82,8 +84,8 @@ describe('dashboard through dist/index.js', () => {
     fx.sandbox.clearLog();
     const again = ok(await fx.run({ mode: 'dashboard', 'dashboards-path': 'ops/dashboards' }, { pr, env: { GITHUB_WORKSPACE: workspace } }));
     const after = grafanaWs();
-    expect(after.dataSources.filter((d) => d.name === `AMP pr-${pr}`)).toHaveLength(1);
-    expect(after.folders.filter((f) => f.title === `Preview pr-${pr}`)).toHaveLength(1);
+    expect(after.dataSources.filter((d) => d.name === `AMP pr-${pr} (acme/shop)`)).toHaveLength(1);
+    expect(after.folders.filter((f) => f.title === `Preview pr-${pr} (acme/shop)`)).toHaveLength(1);
     const mineAfter = after.dashboards.filter((d) => d.folderUid === folder.uid);
     expect(mineAfter.map((d) => d.uid).sort()).toEqual(mine.map((d) => d.uid).sort());
     for (const d of mineAfter) expect(d.version).toBeGreaterThan(mine.find((m) => m.uid === d.uid)!.version);
@@ -98,8 +100,8 @@ describe('dashboard through dist/index.js', () => {
     ok(await fx.run({ mode: 'dashboard' }, { pr: a }));
     ok(await fx.run({ mode: 'dashboard' }, { pr: b }));
     const ws = grafanaWs();
-    const dsA = ws.dataSources.find((d) => d.name === `AMP pr-${a}`)!;
-    const dsB = ws.dataSources.find((d) => d.name === `AMP pr-${b}`)!;
+    const dsA = ws.dataSources.find((d) => d.name === `AMP pr-${a} (acme/shop)`)!;
+    const dsB = ws.dataSources.find((d) => d.name === `AMP pr-${b} (acme/shop)`)!;
     expect(dsA.url).not.toBe(dsB.url);
     const boardA = ws.dashboards.find((d) => d.title === `ECS task monitoring (pr-${a})`)!;
     const boardB = ws.dashboards.find((d) => d.title === `ECS task monitoring (pr-${b})`)!;
