@@ -46,7 +46,7 @@ describe('a PR\'s dashboards are bound to the environment and cleaned of foreign
   it('binds references to another environment\'s data source, by uid, name and variable, to this environment\'s', async () => {
     const other = await provisioned();
     ok(await fx.run({ mode: 'dashboard' }, { pr: other }));
-    const foreign = grafanaWs().dataSources.find((d) => d.name === `AMP pr-${other}`)!;
+    const foreign = grafanaWs().dataSources.find((d) => d.name === `AMP pr-${other} (acme/shop)`)!;
 
     const pr = await provisioned();
     const workspace = checkout({
@@ -67,19 +67,19 @@ describe('a PR\'s dashboards are bound to the environment and cleaned of foreign
     });
     const run = ok(await fx.run({ mode: 'dashboard', 'dashboards-path': 'dash' }, { pr, env: { GITHUB_WORKSPACE: workspace } }));
 
-    const mine = grafanaWs().dataSources.find((d) => d.name === `AMP pr-${pr}`)!;
+    const mine = grafanaWs().dataSources.find((d) => d.name === `AMP pr-${pr} (acme/shop)`)!;
     const stored = grafanaWs().dashboards.find((d) => d.title === `Steal (pr-${pr})`)!;
     expect(stored.datasourceUids).toEqual([mine.uid]);
     const json = storedDashboard(`Steal (pr-${pr})`).json as { templating: { list: Record<string, unknown>[] }; annotations: { list: { datasource: unknown }[] } };
     expect(JSON.stringify(json)).not.toContain(foreign.uid);
     expect(JSON.stringify(json)).not.toContain(foreign.name);
-    expect(json.templating.list[0]).toMatchObject({ type: 'datasource', regex: `/^AMP pr-${pr}$/`, current: {} });
-    expect(json.annotations.list.map((a) => a.datasource)).toEqual([{ type: 'grafana', uid: '-- Grafana --' }, { type: 'prometheus', uid: mine.uid }]);
+    expect(json.templating.list[0]).toMatchObject({ type: 'datasource', regex: `/^AMP pr-${pr} \\(acme\\/shop\\)$/`, current: {} });
+    expect(json.annotations.list.map((a) => a.datasource)).toEqual([{ type: 'grafana', uid: '-- Grafana --' }, { type: mine.type, uid: mine.uid }]);
     // The other environment's dashboards are untouched.
     expect(grafanaWs().dashboards.find((d) => d.title === `ECS task monitoring (pr-${other})`)!.datasourceUids).toEqual([foreign.uid]);
     // Said in the log and the report.
-    expect(run.log).toContain(`dash/steal.json: bound data source reference(s) '$ds', '\${ds}', 'AMP pr-${other}', '${foreign.uid}' to 'AMP pr-${pr}'`);
-    expect(run.summary).toContain(`data source references bound to \`AMP pr-${pr}\``);
+    expect(run.log).toContain(`dash/steal.json: bound data source reference(s) '$ds', '\${ds}', 'AMP pr-${other} (acme/shop)', '${foreign.uid}' to 'AMP pr-${pr} (acme/shop)'`);
+    expect(run.summary).toContain(`data source references bound to \`AMP pr-${pr} (acme/shop)\``);
     // Nothing to clean up, so the post step said and asked nothing.
     expect(run.post).toMatchObject({ code: 0, log: '' });
   });

@@ -28,8 +28,8 @@ const sdk = () => ({ region: REGION, endpoint: fx.sandbox.url, credentials: STAT
 function footprint(env: string) {
   const state = fx.state();
   const grafana = state.grafanaWorkspaces.flatMap((w) => [
-    ...w.dataSources.filter((d) => d.name === `AMP ${env}`).map((d) => `datasource ${d.uid}`),
-    ...w.folders.filter((f) => f.title === `Preview ${env}`).map((f) => `folder ${f.uid}`),
+    ...w.dataSources.filter((d) => d.name === `AMP ${env} (acme/shop)`).map((d) => `datasource ${d.uid}`),
+    ...w.folders.filter((f) => f.title === `Preview ${env} (acme/shop)`).map((f) => `folder ${f.uid}`),
     ...w.dashboards.filter((d) => d.title.endsWith(`(${env})`)).map((d) => `dashboard ${d.uid}`),
   ]);
   return [
