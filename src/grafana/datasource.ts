@@ -144,7 +144,8 @@ export function fixForQueryError(message: string): string {
   if (/plugin not found/i.test(message)) {
     return `The workspace has no plugin for this data source: on Grafana 12 and later install "Amazon Managed Service for Prometheus" (${AMP_PLUGIN}) from the workspace's plugin catalog (Administration → Plugins), then re-run the step.`;
   }
-  if (/assume|role does not exist|NoSuchEntity/i.test(message)) {
+  // Not /assume/ alone: a QueryMetrics denial names the assumed-role session too.
+  if (/failed to assume|sts:AssumeRole|role does not exist|NoSuchEntity/i.test(message)) {
     return 'Grafana cannot assume the workspace IAM role: it is missing or does not trust grafana.amazonaws.com. Re-run mode: provision (it re-creates the role stack the action manages and points the workspace at it), or, if you passed grafana-role-arn, check that role exists and trusts grafana.amazonaws.com.';
   }
   if (/not authorized to perform: aps:|aps:QueryMetrics|AccessDenied|403 Forbidden: User/i.test(message)) {
