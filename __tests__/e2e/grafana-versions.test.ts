@@ -151,3 +151,22 @@ describe('two repositories sharing one workspace', () => {
     expect(fx.state().grafanaWorkspaces.find((w) => w.id === id)).toBeUndefined();
   });
 });
+
+describe('the shared service account', () => {
+  it('disabled in the console, it stops the step with the fix before any token is made; enabled again, all works', async () => {
+    const pr = fx.pullRequest();
+    const grafana = { 'grafana-workspace-name': 'sa-previews', 'grafana-version': '10.4' };
+    const id = ok(await fx.run({ mode: 'provision', ...grafana }, { pr })).outputs['grafana-workspace-id'];
+    ok(await fx.run({ mode: 'dashboard', ...grafana }, { pr }));
+    const sa = [...fx.sandbox.grafana.workspaces.get(id)!.serviceAccounts.values()].find((a) => a.name === 'ecs-amp-action')!;
+    sa.isDisabled = true;
+    fx.sandbox.clearLog();
+    const run = await fx.run({ mode: 'dashboard', ...grafana }, { pr });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/service account 'ecs-amp-action' \(id \d+\) in workspace g-\w+ is disabled[\s\S]*Enable it in the workspace/);
+    expect(fx.sandbox.log.map((e) => e.operation)).not.toContain('CreateWorkspaceServiceAccountToken');
+    sa.isDisabled = false;
+    ok(await fx.run({ mode: 'destroy', 'delete-grafana-workspace': 'true', ...grafana }, { pr }));
+    expect(fx.state().grafanaWorkspaces.find((w) => w.id === id)).toBeUndefined();
+  });
+});
