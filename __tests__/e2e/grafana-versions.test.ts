@@ -145,6 +145,11 @@ describe('two repositories sharing one workspace', () => {
     expect(ofRepo(REPOSITORY)).toEqual({ datasources: [], folder: undefined, dashboards: [] });
     expect(ofRepo(OTHER)).toEqual(cartBefore);
 
+    // acme/shop may not delete the workspace while acme/cart's dashboards are in it.
+    const kept = ok(await fx.run({ mode: 'destroy', environment: env, 'delete-grafana-workspace': 'true', ...grafana }, { pr: prA }));
+    expect(kept.log).toMatch(/Grafana workspace kept: still used by .*dashboard\(s\) of other repositories/);
+    expect(fx.state().grafanaWorkspaces.find((w) => w.id === id)).toBeDefined();
+
     ok(await fx.run({ mode: 'destroy', ...given }, { pr: prB, repository: OTHER }));
     expect(snapshot()).toEqual({ dataSources: [], folders: [], dashboards: [] });
     ok(await fx.run({ mode: 'destroy', environment: env, 'delete-grafana-workspace': 'true', ...grafana }, { pr: prA }));

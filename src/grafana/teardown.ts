@@ -73,6 +73,15 @@ export async function environmentsInGrafana(api: GrafanaClient, repository: stri
 }
 
 /**
+ * What other repositories sharing the workspace (grafana-workspace-id) have in it: the action's
+ * dashboards that are not `repository`'s. A workspace with any is still in use, whoever created it.
+ */
+export async function otherRepositoriesInGrafana(api: GrafanaClient, repository: string): Promise<string[]> {
+  const hits = await actionDashboards(api);
+  return hits.filter((h) => !isOwnDashboard(h, repository)).map((h) => h.title);
+}
+
+/**
  * Deletes the environment's dashboards, folder and data source; what is already gone is skipped.
  * Only what is provably this repository's (see environmentsInGrafana): another repository's
  * objects of the same environment name stay. Returns what was deleted.

@@ -4,7 +4,7 @@ import { deleteGrafanaWorkspace, findGrafanaWorkspace, workspacesUsingRole } fro
 import { withGrafanaToken } from '../aws/grafana-token';
 import { describeStack, destroyStack, listEnvironmentStacks, outputsOf } from '../aws/stacks';
 import { GrafanaClient } from '../grafana/client';
-import { environmentsInGrafana } from '../grafana/teardown';
+import { environmentsInGrafana, otherRepositoriesInGrafana } from '../grafana/teardown';
 import { destroyEnvironment, TeardownError, TeardownResult } from '../teardown/environment';
 import { timed } from '../util/timing';
 import { renderTeardown } from '../render/teardown';
@@ -99,13 +99,16 @@ async function destroyRoleStack(ctx: ModeContext, deletedWorkspace: string, resu
 /** No other environment of the repository has a stack, an AMP workspace or Grafana objects. */
 async function unused(ctx: ModeContext, api: GrafanaClient): Promise<boolean> {
   const { clients, owner, inputs } = ctx;
-  const [stacks, workspaces, inGrafana] = await Promise.all([
+  const [stacks, workspaces, inGrafana, foreign] = await Promise.all([
     listEnvironmentStacks(clients.cloudformation, owner.repository),
     listRepositoryWorkspaces(clients.amp, owner.repository),
     environmentsInGrafana(api, owner.repository),
+    otherRepositoriesInGrafana(api, owner.repository),
   ]);
   const others = new Set([...stacks.map((s) => s.environment), ...workspaces.filter((w) => w.status !== 'DELETING').map((w) => w.environment), ...inGrafana.keys()]);
   others.delete(inputs.environment);
+  // A workspace shared with other repositories (grafana-workspace-id) is theirs too while they have dashboards in it.
+  if (foreign.length > 0) others.add(`${foreign.length} dashboard(s) of other repositories`);
   if (others.size > 0) info(`Grafana workspace kept: still used by ${[...others].sort().join(', ')}`);
   return others.size === 0;
 }
