@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { adotConfig, AdotConfig, ADOT_IMAGE, renderAdotConfig, validateAdotConfig } from '../../src/render/adot-config';
+import { adotConfig, AdotConfig, ADOT_IMAGE, ECS_TASK_METRICS, renderAdotConfig, validateAdotConfig } from '../../src/render/adot-config';
 
 const opts = {
   region: 'eu-west-1',
@@ -40,6 +40,35 @@ describe('ADOT collector configuration', () => {
     expect(rendered.service.pipelines['metrics/ecs'].receivers).toEqual(['awsecscontainermetrics']);
     for (const p of Object.values(rendered.service.pipelines)) expect(p.exporters).toEqual(['prometheusremotewrite']);
     expect(validateAdotConfig(rendered)).toEqual([]);
+  });
+
+  it('labels the app\'s series with their task (resourcedetection ecs), so two tasks\' series never collide', () => {
+    expect(rendered.service.pipelines['metrics/app'].processors).toEqual(['resourcedetection/ecs', 'batch']);
+    // The ECS receiver labels its own series; the detector would only repeat them.
+    expect(rendered.service.pipelines['metrics/ecs'].processors).toEqual(['filter/ecs-task-metrics', 'batch']);
+    expect(rendered.processors['resourcedetection/ecs']).toEqual({
+      detectors: ['ecs'],
+      // Lists become JSON-string labels: off. aws.ecs.task.id and the rest stay on (their default).
+      ecs: { resource_attributes: {
+        'aws.log.group.names': { enabled: false }, 'aws.log.group.arns': { enabled: false },
+        'aws.log.stream.names': { enabled: false }, 'aws.log.stream.arns': { enabled: false },
+      } },
+    });
+  });
+
+  it('exports each container\'s network rate, not the task-level sum that counts the awsvpc interface once per container', () => {
+    const names = (rendered.processors['filter/ecs-task-metrics'] as { metrics: { include: { metric_names: string[] } } }).metrics.include.metric_names;
+    expect(names).toEqual([...ECS_TASK_METRICS]);
+    expect(names).toEqual(expect.arrayContaining(['container.network.rate.rx', 'container.network.rate.tx', 'ecs.task.cpu.utilized', 'ecs.task.cpu.reserved']));
+    expect(names.filter((n) => n.startsWith('ecs.task.network'))).toEqual([]);
+  });
+
+  it('fits a CloudFormation parameter (4096 bytes) in the longest case', () => {
+    const long = renderAdotConfig({
+      region: 'ap-southeast-2', appPort: 65535, environment: 'a'.repeat(32), metricsPath: `/${'m'.repeat(200)}`,
+      remoteWriteUrl: `https://aps-workspaces.ap-southeast-2.amazonaws.com/workspaces/ws-${'0'.repeat(61)}/api/v1/remote_write`,
+    });
+    expect(Buffer.byteLength(long)).toBeLessThan(4096);
   });
 
   it('finds undefined and unused components', () => {

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDashboard } from '../../src/grafana/dashboard-check';
 import { analysePromql } from '../../src/grafana/promql';
-import { ECS_EXPORTED_METRICS, ECS_RESOURCE_LABELS, SCRAPE_LABELS } from '../../src/render/adot-config';
+import { ECS_EXPORTED_METRICS, ECS_RESOURCE_LABELS, SAMPLE_APP_METRICS, SCRAPE_LABELS, SCRAPE_METRICS } from '../../src/render/adot-config';
 
 const DIR = join(__dirname, '../../dashboards');
-const vocabulary = { metrics: ECS_EXPORTED_METRICS, labels: [...ECS_RESOURCE_LABELS, ...SCRAPE_LABELS] };
+const vocabulary = { metrics: [...ECS_EXPORTED_METRICS, ...SCRAPE_METRICS, ...SAMPLE_APP_METRICS], labels: [...ECS_RESOURCE_LABELS, ...SCRAPE_LABELS] };
 
 describe('dashboards/', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -25,7 +25,8 @@ describe('dashboards/', () => {
     const dashboard = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
     const inputs = dashboard.__inputs.filter((i: any) => i.type === 'datasource');
     expect(inputs).toHaveLength(1);
-    for (const panel of dashboard.panels) expect(panel.datasource.uid).toBe(`\${${inputs[0].name}}`);
+    // Rows hold no queries and have no data source.
+    for (const panel of dashboard.panels.filter((p: any) => p.type !== 'row')) expect(panel.datasource.uid).toBe(`\${${inputs[0].name}}`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { InputError, InputProblem } from '../util/errors';
 import { RESERVED_TAG_PREFIX } from '../tags';
-import { ADOT_IMAGE } from '../render/adot-config';
+import { ADOT_IMAGE, COLLECTOR_PORTS } from '../render/adot-config';
 import { defaultStackName } from '../aws/stack-names';
 import { AWS_REGIONS, STS_AUDIENCE } from './regions';
 import { isOfferedGrafanaVersion, OFFERED_GRAFANA_VERSIONS } from '../grafana/versions';
@@ -202,6 +202,13 @@ function parseDeploy(get: (name: string) => string, repository: string, environm
   }
   const appPort = parseInteger(get('app-port') || '8080', 1, 65535) ??
     bad('app-port', `'${get('app-port')}' is not a port number.`, 'Use a whole number from 1 to 65535, e.g. 8080.');
+  // The app and the collector share the task's network namespace (awsvpc): an app listening on a port the
+  // collector binds makes one of them fail to start, and the essential container's exit crash-loops the task.
+  const collectorPort = appPort === undefined ? undefined : COLLECTOR_PORTS.find((p) => p.port === appPort);
+  if (collectorPort) {
+    bad('app-port', `${appPort} is the ADOT collector's ${collectorPort.use} port in the same task; the app and the collector would both bind it and the task would crash-loop.`,
+      `Serve the app on another port, e.g. 8080 (the collector binds ${COLLECTOR_PORTS.map((p) => p.port).join(' and ')}).`);
+  }
   const appMetricsPath = get('app-metrics-path') || '/metrics';
   if (!/^\/[\w\-./~%]*$/.test(appMetricsPath)) bad('app-metrics-path', `'${appMetricsPath}' is not a URL path.`, "Start it with '/', e.g. /metrics; '$' and spaces are not allowed.");
 
