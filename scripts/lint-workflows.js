@@ -15,7 +15,9 @@
 //    - the preview design: preview and destroy share one per-PR concurrency group that never
 //      cancels a running deploy, destroy runs on pull_request_target [closed], a
 //      pull_request_target workflow never checks out code, and every job that assumes a role
-//      has `id-token: write`.
+//      has `id-token: write` (unless the step names its own token service, as this repository's
+//      runner job does with the sandbox's, which the runner allows only without it);
+//    - the runner's own variables: a step's env cannot set GITHUB_* or RUNNER_*.
 // Prints file:line[:column]: message and exits 1 on any problem. An optional argument is the root
 // to lint instead of this repository (a test lints a broken copy).
 'use strict';
@@ -222,8 +224,21 @@ function checkDesign(loaded, inputs) {
         report([...at, 'uses'], 'a pull_request_target workflow must not check out the PR: it would run untrusted code with a write token');
       }
       const withs = step.with && typeof step.with === 'object' ? step.with : {};
-      if (withs['role-to-assume'] && permissions['id-token'] !== 'write') {
+      const stepEnv = step.env && typeof step.env === 'object' ? step.env : {};
+      // A step may name its own OIDC token service (this repository's runner job: the sandbox's). The
+      // runner lets it only without id-token: write; with it, the runner's own variables replace the
+      // step's (actions/runner src/Runner.Worker/Handlers/NodeScriptActionHandler.cs).
+      const ownTokenService = Boolean(stepEnv.ACTIONS_ID_TOKEN_REQUEST_URL);
+      if (withs['role-to-assume'] && permissions['id-token'] !== 'write' && !ownTokenService) {
         report([...at, 'with', 'role-to-assume'], `role-to-assume needs 'permissions: id-token: write' on job '${jobId}' (a job's permissions replace the workflow's)`);
+      }
+      if (ownTokenService && permissions['id-token'] === 'write') {
+        report([...at, 'env', 'ACTIONS_ID_TOKEN_REQUEST_URL'], `job '${jobId}' has id-token: write, so the runner replaces the step's ACTIONS_ID_TOKEN_REQUEST_URL with its own`);
+      }
+      // The runner writes the github context's GITHUB_* over a step's env (docs.github.com, Variables
+      // reference: "You can't overwrite the value of the default environment variables named GITHUB_*").
+      for (const name of Object.keys(stepEnv)) {
+        if (/^(GITHUB|RUNNER)_/.test(name) && name !== 'GITHUB_TOKEN') report([...at, 'env', name], `${name} in a step's env is ignored: the runner sets GITHUB_* and RUNNER_* itself`);
       }
       if (!THIS_ACTION.test(step.uses)) return;
       for (const name of Object.keys(withs)) {

@@ -144,10 +144,20 @@ async function exercised(mode: Mode): Promise<Map<string, string>> {
   return chosen;
 }
 
-/** Runs `work` over `items`, at most `limit` at a time, in order. */
+/**
+ * Runs `work` over `items`, at most `limit` at a time, results in input order. A pool rather than
+ * batches: the next item starts as soon as any finishes, not when the slowest of a batch does.
+ */
 async function inBatches<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += limit) out.push(...await Promise.all(items.slice(i, i + limit).map((item, j) => work(item, i + j))));
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
 

@@ -1,8 +1,11 @@
 /**
- * `node build/sandbox/src/cli.js [--port N] [--repo owner/name] [--pr N]`: runs the sandbox on its
- * own and prints the environment a client (the action, the AWS CLI, a shell) needs to talk to it.
- * Stops on SIGINT / SIGTERM.
+ * `node build/sandbox/src/cli.js [--port N] [--repo owner/name] [--pr N] [--write-env PATH]`: runs the
+ * sandbox on its own and prints the environment a client (the action, the AWS CLI, a shell) needs
+ * to talk to it. `--write-env` (not --env-file, which Node 20 takes for its own even after the script) also writes that environment as JSON to PATH once the sandbox answers
+ * (renamed into place, so a process that waits for the file never reads half of it): what a script
+ * that starts it in the background waits for. Stops on SIGINT / SIGTERM.
  */
+import { renameSync, writeFileSync } from 'node:fs';
 import { STATIC_CREDENTIALS } from './models/credentials';
 import { DEFAULT_REPOSITORIES, Sandbox, startSandbox } from './http/server';
 
@@ -10,6 +13,7 @@ export interface CliOptions {
   port?: number;
   repository: string;
   pullRequest: number;
+  envFile?: string;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -19,7 +23,8 @@ export function parseArgs(argv: string[]): CliOptions {
     if (flag === '--port' && /^\d+$/.test(value) && Number(value) < 65536) options.port = Number(value);
     else if (flag === '--repo' && /^[\w.-]+\/[\w.-]+$/.test(value)) options.repository = value;
     else if (flag === '--pr' && /^[1-9]\d*$/.test(value)) options.pullRequest = Number(value);
-    else throw new Error(`unknown or invalid argument '${flag}'. Usage: cli.js [--port N] [--repo owner/name] [--pr N]`);
+    else if (flag === '--write-env' && value && !value.startsWith('--')) options.envFile = value;
+    else throw new Error(`unknown or invalid argument '${flag}'. Usage: cli.js [--port N] [--repo owner/name] [--pr N] [--write-env PATH]`);
   }
   return options;
 }
@@ -63,6 +68,10 @@ async function main(): Promise<void> {
   console.log(`# pull request #${options.pullRequest} is open in ${options.repository}; role for OIDC (the bootstrap template's preview role): ${sandbox.bootstrap[options.repository].previewRoleArn}`);
   for (const [name, value] of Object.entries(env)) console.log(`export ${name}='${value}'`);
   console.log('# then, in a shell with these variables: npm run -s sandbox:run -- provision (or deploy, dashboard, destroy, cleanup) [input=value …]');
+  if (options.envFile) {
+    writeFileSync(`${options.envFile}.partial`, `${JSON.stringify(env, null, 1)}\n`, { mode: 0o600 });
+    renameSync(`${options.envFile}.partial`, options.envFile);
+  }
   const stop = () => {
     sandbox.close().then(() => process.exit(0), () => process.exit(1));
   };
