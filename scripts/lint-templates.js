@@ -5,6 +5,11 @@
 // @aws-cdk/cfnspec replaces it before validating.
 'use strict';
 const path = require('node:path');
+const util = require('node:util');
+
+// The linter calls util.isUndefined, which Node 23 removed (deprecated since Node 4); CI runs on
+// Node 24, the action's runtime. Restore just that one, with its documented meaning.
+if (typeof util.isUndefined !== 'function') util.isUndefined = (value) => value === undefined;
 const awsData = require('cfn-lint/lib/awsData');
 const { specification } = require('@aws-cdk/cfnspec');
 const { validateFile } = require('cfn-lint/lib/api');
