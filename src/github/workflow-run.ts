@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import { githubClient, unanswered } from './octokit';
 
 /** The part of a workflow_run event payload this file reads (webhook schema `workflow-run`). */
 export interface WorkflowRunPayload {
@@ -47,9 +47,8 @@ export async function workflowRunPull(run: WorkflowRunPayload, repository: strin
   if (!branch || !run.head_sha) return { fromFork, error: 'the event names no head branch and commit' };
   const [owner, repo] = repository.split('/');
   try {
-    const { data } = await getOctokit(token).rest.pulls.list({
+    const { data } = await githubClient(token, { timeoutMs }).rest.pulls.list({
       owner, repo, head: `${headOwner}:${branch}`, state: 'all', per_page: 100,
-      request: { signal: AbortSignal.timeout(timeoutMs) },
     });
     const match = data
       .filter((p) => p.head?.sha === run.head_sha && (p.base?.repo?.full_name ?? repository).toLowerCase() === repository.toLowerCase())
@@ -57,8 +56,8 @@ export async function workflowRunPull(run: WorkflowRunPayload, repository: strin
     if (!match) return { fromFork, error: `no pull request of ${repository} has head ${JSON.stringify(`${headOwner}:${branch}`)} at commit ${run.head_sha.slice(0, 12)}` };
     return { prNumber: match.number, fromFork: fromFork || (match.head?.repo?.full_name ?? headRepository).toLowerCase() !== repository.toLowerCase() };
   } catch (err) {
-    const e = err as { status?: number; name?: string; message?: string };
-    const why = e.name === 'TimeoutError' || e.name === 'AbortError' ? `GitHub did not answer within ${timeoutMs / 1000} s` : `GitHub answered ${e.status ?? e.name ?? 'an error'}`;
+    const e = err as { status?: number; name?: string };
+    const why = unanswered(err) ? `GitHub did not answer within ${timeoutMs / 1000} s` : `GitHub answered ${e.status ?? e.name ?? 'an error'}`;
     return { fromFork, error: `listing the pull requests of ${repository} failed: ${why}` };
   }
 }
