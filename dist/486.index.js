@@ -83,7 +83,12 @@ class StoppedTaskWatcher {
     log;
     seen = new Set();
     disabled = false;
-    reasons = [];
+    /** Each distinct cause once: a deployment's tasks usually fail alike, and one line says it. */
+    causes = new Map();
+    /** The distinct stop reasons, each with how many tasks stopped for it. */
+    get reasons() {
+        return [...this.causes.values()].map((c) => (c.tasks > 1 ? `${c.first} (${c.tasks} tasks stopped for this reason)` : c.first));
+    }
     constructor(ecs, cluster, log) {
         this.ecs = ecs;
         this.cluster = cluster;
@@ -112,10 +117,16 @@ class StoppedTaskWatcher {
                 this.seen.add(task.taskArn);
                 const containers = (task.containers ?? []).filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
                     .map((c) => `${c.name}: ${c.reason ?? `exit code ${c.exitCode}`}`);
-                const reason = `task ${task.taskArn.split('/').pop()} stopped (${task.stopCode ?? 'unknown'}): ${task.stoppedReason ?? ''}${containers.length ? ` — ${containers.join('; ')}` : ''}`;
                 if (task.stopCode === 'ServiceSchedulerInitiated')
                     continue;
-                this.reasons.push(reason);
+                const cause = `(${task.stopCode ?? 'unknown'}): ${task.stoppedReason ?? ''}${containers.length ? ` — ${containers.join('; ')}` : ''}`;
+                const known = this.causes.get(cause);
+                if (known) {
+                    known.tasks++;
+                    continue;
+                }
+                const reason = `task ${task.taskArn.split('/').pop()} stopped ${cause}`;
+                this.causes.set(cause, { first: reason, tasks: 1 });
                 this.log(reason);
             }
         }
@@ -123,10 +134,11 @@ class StoppedTaskWatcher {
 }
 /** Waits until the service runs its desired count on one completed deployment, as `ecs wait services-stable` does. */
 async function waitServiceStable(ecs, cluster, service, watcher, opts) {
-    return (0,poll/* pollUntil */.g)({
+    return (0,poll/* pollUntil */.g3)({
         what: `ECS service ${service}`,
         deadline: opts.deadline,
         log: opts.log,
+        expected: poll/* EXPECTED */.dS.ecsStable,
         maxDelayMs: 10_000,
         check: async () => {
             let svc;
@@ -146,7 +158,7 @@ async function waitServiceStable(ecs, cluster, service, watcher, opts) {
             if (svc.deployments?.length === 1 && primary?.rolloutState === 'COMPLETED' && svc.runningCount === svc.desiredCount)
                 return { done: true, value: svc };
             await watcher.poll();
-            return { done: false, status: `${svc.runningCount}/${svc.desiredCount} running, deployment ${primary?.rolloutState ?? 'unknown'}` };
+            return { done: false, status: `${svc.runningCount ?? 0} running, ${svc.pendingCount ?? 0} pending of ${svc.desiredCount ?? 0} desired; deployment ${primary?.rolloutState ?? 'unknown'}` };
         },
     });
 }
@@ -272,6 +284,8 @@ async function deploy(ctx) {
     }
     catch (err) {
         core/* endGroup */.N4();
+        // The tasks that stopped after the last poll say why too.
+        await watcher.poll();
         const reasons = watcher.reasons.length ? `\nStopped tasks:\n${watcher.reasons.join('\n')}` : '';
         throw new types/* ModeFailure */.s(reasons && err instanceof errors/* ActionError */.lZ ? new errors/* ActionError */.lZ(`${err.message}${reasons}`, err.fix) : err, {
             headline: 'deploy failed', outputs: { 'stack-name': d.stackName }, links: [], timings,

@@ -147,7 +147,7 @@ async function deleteGrafanaWorkspace(grafana, ws, owner, opts) {
             return;
         throw new _util_errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ((0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)('Grafana DeleteWorkspace', err), (0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .permissionFix */ .jj)(err, 'grafana:DeleteWorkspace'));
     }
-    await (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g)({
+    await (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)({
         what: `deletion of Grafana workspace ${ws.id}`, deadline: opts.deadline, log: opts.log, maxDelayMs: 20_000,
         check: async () => {
             try {
@@ -223,10 +223,11 @@ async function describe(grafana, id, input) {
 }
 async function waitActive(grafana, first, req) {
     let current = first;
-    return (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g)({
+    return (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)({
         what: `Grafana workspace ${first.id}`,
         deadline: req.deadline,
         log: req.log,
+        expected: _util_poll__WEBPACK_IMPORTED_MODULE_3__/* .EXPECTED */ .dS.grafanaActive,
         // Creation takes minutes; there is no point asking every second after the first few.
         maxDelayMs: 20_000,
         check: async () => {

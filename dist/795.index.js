@@ -155,10 +155,11 @@ async function describe(amp, id, input) {
 }
 async function waitActive(amp, first, req) {
     let current = first;
-    return (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g)({
+    return (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)({
         what: `AMP workspace ${first.workspaceId}`,
         deadline: req.deadline,
         log: req.log,
+        expected: _util_poll__WEBPACK_IMPORTED_MODULE_3__/* .EXPECTED */ .dS.ampActive,
         check: async () => {
             const ws = current ?? (await describe(amp, first.workspaceId));
             current = undefined;
@@ -218,8 +219,8 @@ async function deleteEnvironmentWorkspaces(amp, req) {
                 throw new _util_errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ((0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(`AMP DeleteWorkspace ${ws.id}`, err), (0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .permissionFix */ .jj)(err, 'aps:DeleteWorkspace'));
             }
         }
-        await (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g)({
-            what: `deletion of AMP workspace ${ws.id}`, deadline: req.deadline, log: req.log,
+        await (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)({
+            what: `deletion of AMP workspace ${ws.id}`, deadline: req.deadline, log: req.log, expected: _util_poll__WEBPACK_IMPORTED_MODULE_3__/* .EXPECTED */ .dS.ampDeleted,
             check: async () => {
                 const current = await describeIfExists(amp, ws.id);
                 return current ? { done: false, status: current.status?.statusCode ?? 'UNKNOWN' } : { done: true, value: undefined };
@@ -468,10 +469,11 @@ function isInProgress(status) {
     return Boolean(status?.endsWith('_IN_PROGRESS')) && status !== 'REVIEW_IN_PROGRESS';
 }
 async function waitForChangeSet(cfn, id, opts) {
-    return (0,_util_poll__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g)({
+    return (0,_util_poll__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)({
         what: 'change set',
         deadline: opts.deadline,
         log: opts.log,
+        expected: _util_poll__WEBPACK_IMPORTED_MODULE_2__/* .EXPECTED */ .dS.changeSet,
         initialDelayMs: 500,
         maxDelayMs: 5_000,
         check: async () => {
@@ -486,10 +488,11 @@ async function waitForChangeSet(cfn, id, opts) {
 /** Waits for the stack to leave *_IN_PROGRESS, printing each new stack event as it happens. */
 async function waitForStack(cfn, stackId, since, opts, { quietEvents = false } = {}) {
     const seen = new Set();
-    return (0,_util_poll__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g)({
+    return (0,_util_poll__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)({
         what: `stack ${stackName(stackId)}`,
         deadline: opts.deadline,
         log: opts.log,
+        expected: _util_poll__WEBPACK_IMPORTED_MODULE_2__/* .EXPECTED */ .dS.stack,
         initialDelayMs: 1_000,
         maxDelayMs: 10_000,
         check: async () => {
@@ -659,11 +662,36 @@ async function listEnvironmentStacks(cfn, repository) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ pollUntil)
+/* harmony export */   dS: () => (/* binding */ EXPECTED),
+/* harmony export */   g3: () => (/* binding */ pollUntil)
 /* harmony export */ });
-/* unused harmony export defaultSleep */
+/* unused harmony exports duration, defaultSleep */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 
+/**
+ * What each wait usually takes, as AWS's own waiters budget it (the waiters-2.json of each service's
+ * API model: delay × maxAttempts) or as the service documents it: the heartbeat quotes it so a
+ * person can tell a slow wait from a stuck one.
+ */
+const EXPECTED = {
+    // amp 2020-08-01 WorkspaceActive / WorkspaceDeleted: every 2 s, 60 attempts.
+    ampActive: "AWS's own waiter allows 2 min",
+    ampDeleted: "AWS's own waiter allows 2 min",
+    // Amazon Managed Grafana has no waiter; creation can take over 10 minutes (Terraform's AWS provider allows 30).
+    grafanaActive: 'creation can take over 10 min',
+    // ecs 2014-11-13 ServicesStable: every 15 s, 40 attempts.
+    ecsStable: "AWS's own services-stable waiter allows 10 min",
+    // cloudformation 2010-05-15 ChangeSetCreateComplete and Stack*Complete: every 30 s, 120 attempts.
+    changeSet: 'usually seconds; AWS\'s own waiter allows 60 min',
+    stack: "the service's stabilisation is most of it; AWS's own waiter allows 60 min",
+};
+/** 75 → "1m 15s". */
+function duration(seconds) {
+    if (seconds < 60)
+        return `${seconds}s`;
+    const m = Math.floor(seconds / 60);
+    return seconds % 60 ? `${m}m ${seconds % 60}s` : `${m}m`;
+}
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Polls until `check` reports done. The delay starts short (most resources the action touches are
@@ -676,8 +704,10 @@ async function pollUntil(opts) {
     const factor = opts.factor ?? 1.6;
     const maxDelay = opts.maxDelayMs ?? 15_000;
     let delay = opts.initialDelayMs ?? 1_000;
+    const heartbeat = opts.heartbeatMs ?? 45_000;
     const started = now();
     let lastStatus = '';
+    let lastLine = started;
     for (;;) {
         const result = await opts.check();
         const elapsed = Math.round((now() - started) / 1000);
@@ -688,12 +718,19 @@ async function pollUntil(opts) {
         if (result.status !== lastStatus) {
             opts.log(`${opts.what}: ${result.status} (${elapsed}s)`);
             lastStatus = result.status;
+            lastLine = now();
+        }
+        else if (now() - lastLine >= heartbeat) {
+            // The same status for a while: say so, so a silent log never looks like a hung step.
+            opts.log(`${opts.what}: still ${result.status} after ${duration(elapsed)}${opts.expected ? ` (${opts.expected})` : ''}`);
+            lastLine = now();
         }
         const remaining = opts.deadline - now();
         if (remaining <= 0) {
             throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Timed out waiting for ${opts.what}: still ${result.status} after ${elapsed}s.`, 'Raise wait-timeout-minutes, or check the resource in the AWS console; a re-run resumes waiting.');
         }
-        await sleep(Math.min(delay, remaining));
+        // Wake for the heartbeat too, so lines come at most `heartbeat` apart whatever the delay cap.
+        await sleep(Math.max(1, Math.min(delay, remaining, lastLine + heartbeat - now())));
         delay = Math.min(Math.round(delay * factor), maxDelay);
     }
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bundle`: dist/ as the runner executes it, built by ncc from src/index.ts, and
 // dist/licenses.txt, the notices of every package inside it.
-// - dist/ is emptied first: each lazily loaded part (a mode, an AWS SDK client) is a chunk file
-//   whose name is a module id, and a chunk of an older build must not linger beside the new ones.
+// - ncc builds into build/dist-next, which then replaces dist/ whole: each lazily loaded part (a
+//   mode, an AWS SDK client) is a chunk file named by a module id, and a chunk of an older build
+//   must not linger beside the new ones; a failed build leaves dist/ as it was.
 // - The notices come from the bundle's webpack stats, not from ncc's --license: that option misses
 //   every ES module webpack concatenates (scope hoisting), which since @actions/core 3 and the
 //   SDK's ES builds is most of the bundle (it listed 26 of the 51 packages).
@@ -13,8 +14,9 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
+const NEXT = path.join(ROOT, 'build', 'dist-next');
 const STATS = path.join(ROOT, 'build', 'ncc-stats.json');
-const NCC_ARGS = ['build', 'src/index.ts', '-o', 'dist', '--target', 'es2022', '--stats-out', STATS];
+const NCC_ARGS = ['build', 'src/index.ts', '-o', NEXT, '--target', 'es2022', '--stats-out', STATS];
 
 /** The package directories the bundle holds code of, from every module and concatenated part. */
 function bundledPackages(stats) {
@@ -53,11 +55,18 @@ function notices(dirs) {
 }
 
 function main() {
-  fs.rmSync(DIST, { recursive: true, force: true });
+  fs.rmSync(NEXT, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(STATS), { recursive: true });
-  execFileSync(process.execPath, [require.resolve('@vercel/ncc/dist/ncc/cli.js'), ...NCC_ARGS], { cwd: ROOT, stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [require.resolve('@vercel/ncc/dist/ncc/cli.js'), ...NCC_ARGS], { cwd: ROOT, stdio: 'inherit' });
+  } catch {
+    console.error('ncc failed (its error is above); dist/ is unchanged.');
+    process.exit(1);
+  }
   const stats = JSON.parse(fs.readFileSync(STATS, 'utf8'));
-  fs.writeFileSync(path.join(DIST, 'licenses.txt'), notices(bundledPackages(stats)));
+  fs.writeFileSync(path.join(NEXT, 'licenses.txt'), notices(bundledPackages(stats)));
+  fs.rmSync(DIST, { recursive: true, force: true });
+  fs.renameSync(NEXT, DIST);
 }
 
 main();

@@ -141,6 +141,11 @@ describe('deploy through dist/index.js', () => {
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toMatch(/^Stack preview-acme-shop-[0-9a-f]{8}-pr-\d+ failed to create and was deleted\. Root cause: Service \(AWS::ECS::Service\) CREATE_FAILED: .*ECS Deployment Circuit Breaker was triggered/);
     expect(run.errors[0]).toMatch(/\nStopped tasks:\ntask \w+ stopped \(TaskFailedToStart\): Task failed to start — app: CannotPullContainerError/);
+    // The circuit breaker stopped three tasks for one cause: however many the watcher saw, the cause is said once.
+    const stopped = [...fx.sandbox.ecs.tasks.values()].filter((t) => t.clusterArn.endsWith(`/${stackFor(pr)}`) && t.stopCode === 'TaskFailedToStart');
+    expect(stopped).toHaveLength(3);
+    expect(run.errors[0].match(/ stopped \(TaskFailedToStart\)/g)).toHaveLength(1);
+    expect(run.warnings.filter((w) => / stopped \(TaskFailedToStart\)/.test(w))).toHaveLength(1);
     expect(stackOf(pr)).toBeUndefined();
   });
 

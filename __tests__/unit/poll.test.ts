@@ -23,6 +23,25 @@ describe('pollUntil', () => {
     expect(lines).toEqual(['thing: CREATING (0s)', 'thing: UPDATING (12s)', 'thing: CREATING (17s)', 'thing: ready after 27s']);
   });
 
+  it('says it is still waiting every 30 to 60 s while the status does not change, with what is usual', async () => {
+    const clock = fakeClock();
+    const lines: { at: number; line: string }[] = [];
+    let checks = 0;
+    await pollUntil({
+      what: 'Grafana workspace g-1', deadline: 10_000_000, log: (line) => lines.push({ at: clock.now(), line }),
+      now: clock.now, sleep: clock.sleep, maxDelayMs: 20_000, expected: 'creation can take over 10 minutes',
+      check: async () => (++checks < 40 ? { done: false, status: 'CREATING' } : { done: true, value: undefined }),
+    });
+    const gaps = lines.slice(1).map((l, i) => l.at - lines[i].at);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const gap of gaps.slice(0, -1)) {
+      expect(gap).toBeGreaterThanOrEqual(30_000);
+      expect(gap).toBeLessThanOrEqual(60_000);
+    }
+    expect(lines[1].line).toMatch(/^Grafana workspace g-1: still CREATING after \d+s \(creation can take over 10 minutes\)$/);
+    expect(lines.some((l) => / after \dm \d+s \(/.test(l.line))).toBe(true);
+  });
+
   it('fails with the last status at the deadline, never sleeping past it', async () => {
     const clock = fakeClock();
     const attempt = pollUntil({

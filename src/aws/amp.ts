@@ -10,7 +10,7 @@ import {
 import { createHash } from 'node:crypto';
 import { isOwnedBy, Ownership, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PR, TAG_REPOSITORY, MANAGED_BY } from '../tags';
 import { ActionError, describeAwsError, errorName, permissionFix as fixFor } from '../util/errors';
-import { pollUntil } from '../util/poll';
+import { EXPECTED, pollUntil } from '../util/poll';
 
 export interface AmpWorkspace {
   id: string;
@@ -172,6 +172,7 @@ async function waitActive(amp: AmpClient, first: WorkspaceDescription, req: Ensu
     what: `AMP workspace ${first.workspaceId}`,
     deadline: req.deadline,
     log: req.log,
+    expected: EXPECTED.ampActive,
     check: async () => {
       const ws = current ?? (await describe(amp, first.workspaceId!));
       current = undefined;
@@ -241,7 +242,7 @@ export async function deleteEnvironmentWorkspaces(amp: AmpClient, req: { owner: 
       }
     }
     await pollUntil({
-      what: `deletion of AMP workspace ${ws.id}`, deadline: req.deadline, log: req.log,
+      what: `deletion of AMP workspace ${ws.id}`, deadline: req.deadline, log: req.log, expected: EXPECTED.ampDeleted,
       check: async () => {
         const current = await describeIfExists(amp, ws.id);
         return current ? { done: false, status: current.status?.statusCode ?? 'UNKNOWN' } : { done: true, value: undefined };

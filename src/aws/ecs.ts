@@ -1,6 +1,6 @@
 import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, Service } from '@aws-sdk/client-ecs';
 import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
-import { pollUntil } from '../util/poll';
+import { EXPECTED, pollUntil } from '../util/poll';
 
 /**
  * Reports tasks as they stop, with the reason ECS gives (CannotPullContainerError, an essential
@@ -10,7 +10,13 @@ import { pollUntil } from '../util/poll';
 export class StoppedTaskWatcher {
   private readonly seen = new Set<string>();
   private disabled = false;
-  readonly reasons: string[] = [];
+  /** Each distinct cause once: a deployment's tasks usually fail alike, and one line says it. */
+  private readonly causes = new Map<string, { first: string; tasks: number }>();
+
+  /** The distinct stop reasons, each with how many tasks stopped for it. */
+  get reasons(): string[] {
+    return [...this.causes.values()].map((c) => (c.tasks > 1 ? `${c.first} (${c.tasks} tasks stopped for this reason)` : c.first));
+  }
 
   constructor(private readonly ecs: ECSClient, private readonly cluster: string, private readonly log: (line: string) => void) {}
 
@@ -35,9 +41,15 @@ export class StoppedTaskWatcher {
         this.seen.add(task.taskArn!);
         const containers = (task.containers ?? []).filter((c) => c.reason || (c.exitCode !== undefined && c.exitCode !== 0))
           .map((c) => `${c.name}: ${c.reason ?? `exit code ${c.exitCode}`}`);
-        const reason = `task ${task.taskArn!.split('/').pop()} stopped (${task.stopCode ?? 'unknown'}): ${task.stoppedReason ?? ''}${containers.length ? ` — ${containers.join('; ')}` : ''}`;
         if (task.stopCode === 'ServiceSchedulerInitiated') continue;
-        this.reasons.push(reason);
+        const cause = `(${task.stopCode ?? 'unknown'}): ${task.stoppedReason ?? ''}${containers.length ? ` — ${containers.join('; ')}` : ''}`;
+        const known = this.causes.get(cause);
+        if (known) {
+          known.tasks++;
+          continue;
+        }
+        const reason = `task ${task.taskArn!.split('/').pop()} stopped ${cause}`;
+        this.causes.set(cause, { first: reason, tasks: 1 });
         this.log(reason);
       }
     }
@@ -52,6 +64,7 @@ export async function waitServiceStable(
     what: `ECS service ${service}`,
     deadline: opts.deadline,
     log: opts.log,
+    expected: EXPECTED.ecsStable,
     maxDelayMs: 10_000,
     check: async () => {
       let svc: Service | undefined;
@@ -69,7 +82,7 @@ export async function waitServiceStable(
       }
       if (svc.deployments?.length === 1 && primary?.rolloutState === 'COMPLETED' && svc.runningCount === svc.desiredCount) return { done: true, value: svc };
       await watcher.poll();
-      return { done: false, status: `${svc.runningCount}/${svc.desiredCount} running, deployment ${primary?.rolloutState ?? 'unknown'}` };
+      return { done: false, status: `${svc.runningCount ?? 0} running, ${svc.pendingCount ?? 0} pending of ${svc.desiredCount ?? 0} desired; deployment ${primary?.rolloutState ?? 'unknown'}` };
     },
   });
 }

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { GrafanaAdmin, GrafanaAuth } from '../inputs/types';
 import { isOwnedBy, Ownership } from '../tags';
 import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
-import { pollUntil } from '../util/poll';
+import { EXPECTED, pollUntil } from '../util/poll';
 
 export interface GrafanaWorkspace {
   id: string;
@@ -250,6 +250,7 @@ async function waitActive(grafana: GrafanaClient, first: WorkspaceDescription, r
     what: `Grafana workspace ${first.id}`,
     deadline: req.deadline,
     log: req.log,
+    expected: EXPECTED.grafanaActive,
     // Creation takes minutes; there is no point asking every second after the first few.
     maxDelayMs: 20_000,
     check: async () => {

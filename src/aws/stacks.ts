@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { describeOwner, fromTagList, MANAGED_BY, Ownership, ownershipProblem, ownershipTags, ownershipTagText, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PR, TAG_REPOSITORY, toTagList } from '../tags';
 import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
-import { pollUntil } from '../util/poll';
+import { EXPECTED, pollUntil } from '../util/poll';
 
 export interface StackSpec {
   name: string;
@@ -289,6 +289,7 @@ async function waitForChangeSet(cfn: CloudFormationClient, id: string, opts: Wai
     what: 'change set',
     deadline: opts.deadline,
     log: opts.log,
+    expected: EXPECTED.changeSet,
     initialDelayMs: 500,
     maxDelayMs: 5_000,
     check: async () => {
@@ -314,6 +315,7 @@ export async function waitForStack(
     what: `stack ${stackName(stackId)}`,
     deadline: opts.deadline,
     log: opts.log,
+    expected: EXPECTED.stack,
     initialDelayMs: 1_000,
     maxDelayMs: 10_000,
     check: async () => {

@@ -68,6 +68,8 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
     }));
   } catch (err) {
     core.endGroup();
+    // The tasks that stopped after the last poll say why too.
+    await watcher.poll();
     const reasons = watcher.reasons.length ? `\nStopped tasks:\n${watcher.reasons.join('\n')}` : '';
     throw new ModeFailure(reasons && err instanceof ActionError ? new ActionError(`${err.message}${reasons}`, err.fix) : err, {
       headline: 'deploy failed', outputs: { 'stack-name': d.stackName }, links: [], timings,

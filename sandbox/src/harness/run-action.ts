@@ -21,6 +21,8 @@ export interface ActionRun {
   shown: string;
   /** ::error:: annotations, unescaped as the runner shows them (multi-line messages included). */
   errors: string[];
+  /** ::warning:: annotations, unescaped likewise. */
+  warnings: string[];
   outputs: Record<string, string>;
   summary: string;
   durationMs: number;
@@ -99,6 +101,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     ...main,
     shown: asShown(main.log),
     errors: [...main.log.matchAll(/^::error(?: [^:]*)?::(.*)$/gm)].map((m) => unescapeCommand(m[1])),
+    warnings: [...main.log.matchAll(/^::warning(?: [^:]*)?::(.*)$/gm)].map((m) => unescapeCommand(m[1])),
     outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
     killed: signal !== null,
