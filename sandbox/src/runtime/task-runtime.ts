@@ -32,8 +32,11 @@ export interface TaskStandIn {
   memoryMiB: number;
   /** Ports inside the task (what localhost:<port> reaches) → where they really listen on this machine. */
   ports: Map<number, Address>;
+  /** The task's containers, as its task definition names them. */
+  containers: { name: string; image: string }[];
+  startedAt: Date;
   /** awslogs destinations of the task's containers. */
-  logStreams: { container: string; group: string; stream: string }[];
+  logStreams: { container: string; group: string; stream: string; region: string }[];
   /** The AOT_CONFIG_CONTENT the collector stand-in was started with (after the test transform), if any. */
   collectorConfig?: string;
   /** Resolves once every stand-in of the task listens and the collector has started (or refused its config). */
@@ -116,6 +119,7 @@ export class TaskRuntime {
       taskArn: task.taskArn, taskId, family: td.family, revision: td.revision, clusterArn: task.clusterArn,
       serviceName: task.group.replace(/^service:/, ''), region, accountId,
       cpuUnits: Number(td.cpu), memoryMiB: Number(td.memory), ports: new Map(), logStreams: [],
+      containers: td.containers.map((c) => ({ name: c.name, image: c.image })), startedAt: task.createdAt,
       apps: [], stopped: false, ready: Promise.resolve(),
     };
     this.running.set(task.taskArn, t);
@@ -139,7 +143,7 @@ export class TaskRuntime {
         image: collector.image,
         log: this.logger(t, collector),
         resolve: (port) => t.ports.get(port),
-        remoteWrite: (url, headers, body) => this.remoteWrite(t, td, url, headers, body),
+        remoteWrite: (url, headers, body, sign) => this.remoteWrite(t, td, url, headers, body, sign),
       });
     });
   }
@@ -163,7 +167,7 @@ export class TaskRuntime {
     const prefix = options['awslogs-stream-prefix'];
     const stream = prefix ? `${prefix}/${c.name}/${t.taskId}` : t.taskId;
     const region = options['awslogs-region'] ?? t.region;
-    t.logStreams.push({ container: c.name, group, stream });
+    t.logStreams.push({ container: c.name, group, stream, region });
     return (line) => { this.deps.logs.append(group, region, t.accountId, stream, line); };
   }
 
@@ -171,13 +175,13 @@ export class TaskRuntime {
    * The exporter's POST, reaching the sandbox as a VPC interface endpoint with private DNS would reach AMP: the
    * request keeps the real host name (and so its signature) and lands on the sandbox's endpoint.
    */
-  private async remoteWrite(t: Running, td: EcsTaskDefinition, url: string, headers: Record<string, string>, body: Buffer): Promise<HttpAnswer> {
+  private async remoteWrite(t: Running, td: EcsTaskDefinition, url: string, headers: Record<string, string>, body: Buffer, sign: boolean): Promise<HttpAnswer> {
     const target = new URL(url);
     if (!/^aps-workspaces\.[a-z0-9-]+\.amazonaws\.com$/.test(target.hostname)) {
       throw new Error(`Post "${url}": dial tcp: lookup ${target.hostname}: no such host`);
     }
     const region = target.hostname.split('.')[1];
-    const credential = this.taskCredential(t, td);
+    const credential = sign ? this.taskCredential(t, td) : undefined;
     let signed: Record<string, string> = { ...headers, host: target.hostname };
     if (credential) {
       const signer = new SignatureV4({
