@@ -39,7 +39,7 @@ afterAll(() => sandbox?.close());
 afterEach(() => sandbox.runtime.setConfigTransform(undefined));
 
 /** Shortens the configured intervals, as a user could in the configuration, and applies `edit`. */
-function transform(edit: (c: Record<string, any>) => void = () => undefined) { // eslint-disable-line @typescript-eslint/no-explicit-any
+function transform(edit: (c: Record<string, any>) => void = () => undefined) {
   sandbox.runtime.setConfigTransform((text) => {
     const c = parse(text);
     c.receivers.prometheus.config.global.scrape_interval = '1s';
