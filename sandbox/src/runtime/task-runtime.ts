@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { IamState } from '../core/types';
+import { IamState, RequestLogEntry } from '../core/types';
 import { Credential, CredentialStore } from '../models/credentials';
 import { trustsService } from '../models/iam';
 import { EcsContainerDefinition, EcsModel, EcsTask, EcsTaskDefinition } from '../models/ecs';
@@ -64,8 +64,17 @@ interface Running extends TaskStandIn {
   stopped: boolean;
 }
 
+/**
+ * Marks a stand-in's own request to the sandbox (never signed, never sent by a real client), so that the tasks'
+ * traffic is logged in runtime.requests and the request log keeps what clients asked.
+ */
+export const TASK_ORIGIN_HEADER = 'x-sandbox-task';
+
 export class TaskRuntime {
   private readonly running = new Map<string, Running>();
+  /** The tasks' own requests to the sandbox (the collectors' remote writes), as the request log records clients'. */
+  readonly requests: RequestLogEntry[] = [];
+  private seq = 0;
   private transform?: (config: string, task: TaskStandIn) => string;
 
   constructor(private readonly deps: TaskRuntimeDeps) {
@@ -105,6 +114,13 @@ export class TaskRuntime {
    */
   setConfigTransform(fn: ((config: string, task: TaskStandIn) => string) | undefined): void {
     this.transform = fn;
+  }
+
+  /** Records one of the tasks' requests (the data plane's log entry for it). */
+  record(entry: Omit<RequestLogEntry, 'seq' | 'at'>): RequestLogEntry {
+    const full = { seq: ++this.seq, at: new Date().toISOString(), ...entry };
+    this.requests.push(full);
+    return full;
   }
 
   async close(): Promise<void> {
@@ -191,6 +207,7 @@ export class TaskRuntime {
       const req = await signer.sign(new HttpRequest({ method: 'POST', protocol: 'https:', hostname: target.hostname, path: target.pathname, headers: signed, body }));
       signed = req.headers as Record<string, string>;
     }
+    signed = { ...signed, [TASK_ORIGIN_HEADER]: t.taskArn };
     const sandbox = new URL(this.deps.endpoint());
     return new Promise<HttpAnswer>((resolve, reject) => {
       const req = request({ host: sandbox.hostname, port: sandbox.port, method: 'POST', path: target.pathname + target.search, headers: signed }, (res) => {
