@@ -41,6 +41,8 @@ export interface TaskStandIn {
   collectorConfig?: string;
   /** Resolves once every stand-in of the task listens and the collector has started (or refused its config). */
   ready: Promise<void>;
+  /** A sandbox failure while starting the stand-ins (e.g. a port that would not bind), if any. */
+  error?: string;
 }
 
 export interface TaskRuntimeDeps {
@@ -161,7 +163,7 @@ export class TaskRuntime {
         resolve: (port) => t.ports.get(port),
         remoteWrite: (url, headers, body, sign) => this.remoteWrite(t, td, url, headers, body, sign),
       });
-    });
+    }).catch((err: unknown) => { t.error = (err as Error).stack ?? String(err); });
   }
 
   private async stop(taskArn: string): Promise<void> {
