@@ -1,5 +1,6 @@
 import type { AmpClient } from '@aws-sdk/client-amp';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { GrafanaClient } from '@aws-sdk/client-grafana';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
@@ -32,6 +33,7 @@ export interface AwsClients {
   grafana: GrafanaClient;
   cloudformation: CloudFormationClient;
   ecs: ECSClient;
+  logs: CloudWatchLogsClient;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createClients(region: string, credentials?: AwsCredentialIdentit
     grafana: lazy('grafana', () => new (require('@aws-sdk/client-grafana') as typeof import('@aws-sdk/client-grafana')).GrafanaClient(config)),
     cloudformation: lazy('cloudformation', () => new (require('@aws-sdk/client-cloudformation') as typeof import('@aws-sdk/client-cloudformation')).CloudFormationClient(config)),
     ecs: lazy('ecs', () => new (require('@aws-sdk/client-ecs') as typeof import('@aws-sdk/client-ecs')).ECSClient(config)),
+    logs: lazy('logs', () => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config)),
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
 }
