@@ -3,6 +3,8 @@ import { AddressInfo } from 'node:net';
 import { Faults, Latencies, RequestLogEntry } from '../core/types';
 import { AmpModel } from '../models/amp';
 import { EcsModel } from '../models/ecs';
+import { LogsModel } from '../models/logs';
+import { TaskRuntime } from '../runtime/task-runtime';
 import { CloudFormationModel } from '../models/cloudformation/model';
 import { CredentialStore } from '../models/credentials';
 import { GithubModel } from '../models/github';
@@ -17,7 +19,9 @@ import { AMP_SPEC } from '../models/specs/amp';
 import { GRAFANA_SPEC } from '../models/specs/grafana';
 import { ServiceSpec } from '../models/specs/operation';
 import { StsModel } from '../models/sts';
+import { PrometheusPool } from '../prometheus/pool';
 import { createAdminApi } from './admin';
+import { AMP_DATA_PLANE_PATH, createAmpDataPlane } from './amp-data-plane';
 import { createAwsEndpoint, dispatchTable, ServiceBinding } from './aws-endpoint';
 import { FaultInjector } from './faults';
 import { openGrafanaListener } from './grafana-workspace-api';
@@ -72,8 +76,14 @@ export interface Sandbox {
   amp: AmpModel;
   grafana: GrafanaModel;
   ecs: EcsModel;
+  /** CloudWatch Logs: the stack's log groups and what the tasks' containers write there. */
+  logs: LogsModel;
+  /** The stand-ins of every RUNNING task (app and collector): sandbox/src/runtime/. */
+  runtime: TaskRuntime;
   cloudformation: CloudFormationModel;
   github: GithubModel;
+  /** The real Prometheus behind each AMP workspace's data plane: urlFor(workspaceId) starts it if needed. */
+  prometheus: PrometheusPool;
   oidc: OidcIssuer;
   credentials: CredentialStore;
   iam: ReturnType<typeof createIamState>;
@@ -110,6 +120,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const credentials = new CredentialStore();
   const oidc = new OidcIssuer();
   const amp = new AmpModel(() => latencies);
+  const prometheus = new PrometheusPool();
+  // A deleted workspace's samples go with it, as AMP's do.
+  amp.onDeleted = (id) => { void prometheus.stop(id); };
   const faults = new FaultInjector(options.seed);
   if (options.faults) faults.set(options.faults);
   const log: RequestLogEntry[] = [];
@@ -126,7 +139,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const sts = new StsModel(iam, oidc, credentials);
   const ecs = new EcsModel();
-  const cloudformation = new CloudFormationModel({ iam, ecs, latencies: () => latencies, accountId: ACCOUNT_ID, authorizer });
+  const logs = new LogsModel();
+  let url = '';
+  const runtime = new TaskRuntime({ ecs, logs, credentials, iam, endpoint: () => url });
+  const cloudformation = new CloudFormationModel({ iam, ecs, logs, latencies: () => latencies, accountId: ACCOUNT_ID, authorizer });
   const github = new GithubModel();
 
   const sa = grafana.serviceAccounts;
@@ -168,11 +184,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         DescribeServices: (i, c) => ecs.describeServices(i, c), ListTasks: (i, c) => ecs.listTasks(i, c), DescribeTasks: (i, c) => ecs.describeTasks(i, c),
       }),
     },
+    logs: {
+      protocol: 'json', targetPrefix: 'Logs_20140328',
+      call: dispatchTable('json', {
+        GetLogEvents: (i, c) => logs.getLogEvents(i, c), FilterLogEvents: (i, c) => logs.filterLogEvents(i, c),
+        DescribeLogStreams: (i, c) => logs.describeLogStreams(i, c),
+      }),
+    },
   };
 
   const state = () => snapshotOf({ amp, grafana, iam, cloudformation, github });
   const view = modelView({ amp, grafana, cloudformation });
   const awsApi = createAwsEndpoint({ services, credentials, faults, record, authorizer, requestsFor: (svc, op, input, ctx) => requestsFor(svc, op, input, ctx, view) });
+  const ampDataPlane = createAmpDataPlane({ amp, view, credentials, authorizer, faults, prometheus, record });
   const clearLog = () => { log.length = 0; authorizer.clearLog(); };
   const adminApi = createAdminApi({
     log: () => log, clearLog, faults: () => faults.get(), setFaults: (f) => faults.set(f),
@@ -217,6 +241,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname.startsWith('/_sandbox/')) return adminApi(req, res, url, body);
     if (url.pathname === '/_oidc/token') return oidcToken(req, res, url);
     if (url.pathname === '/github' || url.pathname.startsWith('/github/')) return githubApi(req, res, url, body);
+    if (AMP_DATA_PLANE_PATH.test(url.pathname)) return ampDataPlane(req, res, url, body);
     return awsApi(req, res, url, body);
   }
 
@@ -239,10 +264,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url, githubApiUrl: `${url}/github`, oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`,
-    amp, grafana, ecs, cloudformation, github, oidc, credentials, iam, bootstrap, log, authorizations: authorizer.log, authorizer,
+    amp, grafana, ecs, logs, runtime, cloudformation, github, prometheus, oidc, credentials, iam, bootstrap, log, authorizations: authorizer.log, authorizer,
     clearLog,
     faults: () => faults.get(),
     setFaults: (f) => faults.set(f),
@@ -250,7 +275,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setSsoEnabled: (enabled) => { ssoEnabled = enabled; },
     state,
     close: async () => {
+      await runtime.close();
       await grafana.closeApis();
+      await prometheus.close();
       await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
     },
   };
