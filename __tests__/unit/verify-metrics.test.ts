@@ -7,7 +7,7 @@ const STACK = 'preview-acme-shop-1a2b3c4d-pr-7';
 const target: VerifyTarget = { environment: 'pr-7', stackName: STACK, desiredCount: 1, appImage: 'public.ecr.aws/aws-otel-test/prometheus-sample-app:latest' };
 const NOW = 1_800_000_000_000;
 const SINCE = NOW - 60_000;
-const opts = { since: SINCE, now: NOW, scrapeGraceMs: 45_000 };
+const opts = { since: SINCE, now: NOW };
 const ECS_UNITS: Record<string, string> = {
   ecs_task_memory_usage: 'Bytes', ecs_task_memory_usage_max: 'Bytes', ecs_task_memory_utilized: 'Megabytes', ecs_task_memory_reserved: 'Megabytes',
   ecs_task_cpu_usage_total: 'Nanoseconds', ecs_task_cpu_usage_vcpu: 'vCPU', ecs_task_cpu_utilized: 'None', ecs_task_cpu_reserved: 'None',
@@ -20,6 +20,8 @@ interface Task {
   /** ms of the newest sample of both pipelines */
   at: number;
   up?: number;
+  /** scrapes since the deploy (all with the value `up`) */
+  scrapes?: number;
   cpu?: [used: number, reserved: number];
   memory?: [usedMiB: number, reservedMiB: number];
 }
@@ -43,7 +45,7 @@ function answers(w: World): Answers {
   const ecsName = (n: string) => (w.suffixes ? `${n}_${ECS_UNITS[n]}` : n);
   const ecsLabels = (t: Task): Record<string, string> => (conversion ? { aws_ecs_task_family: t.family ?? STACK, aws_ecs_task_id: t.id } : {});
   const appLabels = (t: Task): Record<string, string> => ({ environment: 'pr-7', instance: 'localhost:8080', job: 'app', ...(detector ? { aws_ecs_task_id: t.id, aws_ecs_task_family: t.family ?? STACK } : {}) });
-  const a: Answers = { appUp: [], appUpTime: [], appNames: [], ecsNames: [], ecsTime: [], ecsUsage: [] };
+  const a: Answers = { appUp: [], appUpTime: [], appUpMax: [], appUpCount: [], appNames: [], ecsNames: [], ecsTime: [], ecsUsage: [] };
   const groups = new Map<string, PromSample>();
   const group = (into: PromSample[], metric: Record<string, string>, value: number, pick: (x: number, y: number) => number) => {
     const key = JSON.stringify([into === a.ecsTime, metric]);
@@ -55,6 +57,10 @@ function answers(w: World): Answers {
     if (t.up !== undefined) {
       a.appUp.push(vec({ __name__: 'up', ...appLabels(t) }, t.up));
       a.appUpTime.push(vec(appLabels(t), t.at / 1000));
+      if ((t.scrapes ?? 3) > 0) {
+        a.appUpMax.push(vec(appLabels(t), t.up));
+        a.appUpCount.push(vec(appLabels(t), t.scrapes ?? 3));
+      }
       const names = [...SCRAPE_METRICS, ...(t.up === 1 ? w.appNames ?? SAMPLE_APP_METRICS : [])];
       for (const n of names) group(a.appNames, { __name__: n, ...(detector ? { aws_ecs_task_id: t.id } : {}) }, 1, (x, y) => x + y);
     }
@@ -74,8 +80,9 @@ const fresh = (id: string, o: Partial<Task> = {}): Task => ({ id, at: NOW - 5_00
 
 describe('metricsQueries', () => {
   test('scope the app pipeline by environment and the task pipeline by the stack as task family', () => {
-    const q = metricsQueries(target);
+    const q = metricsQueries(target, 42.5);
     expect(q.appUp).toBe('up{environment="pr-7"}');
+    expect(q.appUpCount).toBe('count_over_time(up{environment="pr-7"}[43s])');
     expect(q.ecsUsage).toContain(`aws_ecs_task_family="${STACK}"`);
     expect(q.ecsNames).toContain('count by (__name__, aws_ecs_task_family, aws_ecs_task_id)');
   });
@@ -162,8 +169,8 @@ describe('judgeMetrics', () => {
     expect(v.live).toBe('1/1 tasks · app up');
   });
 
-  test('an app serving no metrics: up 0, settled only after the start-up grace', () => {
-    const early = judgeMetrics(target, answers({ tasks: [fresh('t1', { up: 0 })] }), { ...opts, since: NOW - 10_000 });
+  test('an app serving no metrics: up 0, settled only once two scrapes since the deploy failed', () => {
+    const early = judgeMetrics(target, answers({ tasks: [fresh('t1', { up: 0, scrapes: 1 })] }), opts);
     expect(early.app.status).toBe('down');
     expect(early.app.settled).toBe(false);
     const late = judgeMetrics(target, answers({ tasks: [fresh('t1', { up: 0 })] }), opts);

@@ -7,7 +7,7 @@ import { POLL_MS, verifyMetrics } from '../../src/verify/run';
 const STACK = 'preview-acme-shop-1a2b3c4d-pr-7';
 const target: VerifyTarget = { environment: 'pr-7', stackName: STACK, desiredCount: 1, appImage: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1' };
 const T0 = 1_800_000_000_000;
-const q = metricsQueries(target);
+const q = metricsQueries(target, 1);
 const task = { aws_ecs_task_family: STACK, aws_ecs_task_id: 't1' };
 
 /** A workspace whose data arrives at `arrivesAt` (ms); before that every query answers an empty vector. */
@@ -18,9 +18,12 @@ function workspace(arrivesAt: number, o: { up?: number } = {}) {
     async query(promql, time) {
       asked.push(time!);
       const at = time! * 1000;
+      const app = { environment: 'pr-7', job: 'app', instance: 'localhost:8080', aws_ecs_task_id: 't1' };
       if (at < arrivesAt) return [];
       const ts = arrivesAt / 1000;
-      const app = { environment: 'pr-7', job: 'app', instance: 'localhost:8080', aws_ecs_task_id: 't1' };
+      const scrapes = Math.floor((at - arrivesAt) / 15_000) + 1;
+      if (promql.startsWith('max_over_time(up')) return [sample(app, o.up ?? 1, time!)];
+      if (promql.startsWith('count_over_time(up')) return [sample(app, scrapes, time!)];
       switch (promql) {
         case q.appUp: return [sample({ __name__: 'up', ...app }, o.up ?? 1, time!)];
         case q.appUpTime: return [sample(app, ts, time!)];
@@ -91,12 +94,12 @@ test('never waits past the step\'s deadline', async () => {
   expect(c.sleeps).toEqual([2_000, 2_000, 1_000]);
 });
 
-test('an app that serves no metrics settles as down after the grace and reports the failed scrape', async () => {
+test('an app that serves no metrics settles as down after two failed scrapes and reports the scrape error', async () => {
   const c = clock();
   const logs = logsWith(['warn\tinternal/transaction.go:150\tFailed to scrape Prometheus endpoint\t{"target_labels": "{instance=\\"localhost:8080\\"}"}']);
   const v = await verifyMetrics(request(), { query: workspace(T0 + 1_000, { up: 0 }).query, logs: logs.client, log: () => undefined, ...c });
   expect(v.timedOut).toBe(false);
-  expect(v.elapsedMs).toBe(30_000);
+  expect(v.elapsedMs).toBe(16_000);
   expect(v.verdict.app.status).toBe('down');
   expect(v.collector!.findings[0].fix).toMatch(/app-port and app-metrics-path/);
 });

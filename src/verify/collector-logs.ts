@@ -67,7 +67,7 @@ const RULES: Rule[] = [
   },
   {
     kind: 'configuration',
-    test: /(failed to get config|cannot unmarshal the configuration|invalid configuration|unknown type: "|collector server run finished with error|failed to build pipelines|error decoding '[^']*')/i,
+    test: /(failed to get config|cannot unmarshal the configuration|invalid configuration|unknown type: "|collector server run finished with error|application run finished with error|failed to build pipelines|error decoding '[^']*')/i,
     meaning: 'The collector refused its configuration and did not start its pipelines.',
     fix: 'Fix the component the line names in the ADOT configuration (AOT_CONFIG_CONTENT); adot-image must be a release that has every component and option the configuration uses.',
   },

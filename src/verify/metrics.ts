@@ -47,13 +47,20 @@ export function promString(text: string): string {
  * time (the only way an instant query says how old a sample is); `count by` lists names and the
  * per-task labels without fetching every sample.
  */
-export function metricsQueries(t: VerifyTarget) {
+export function metricsQueries(t: VerifyTarget, windowSeconds = 60) {
   const env = `environment=${promString(t.environment)}`;
+  const window = `${Math.max(1, Math.ceil(windowSeconds))}s`;
   const family = `${TASK_FAMILY}=${promString(t.stackName)}`;
   return {
     /** The app pipeline's scrape health, one series per task (per target, without the task label). */
     appUp: `up{${env}}`,
     appUpTime: `timestamp(up{${env}})`,
+    /**
+     * Every scrape since the service was stable (the window): no success among two or more is the app's
+     * answer, not its start-up, whatever the scrape interval.
+     */
+    appUpMax: `max_over_time(up{${env}}[${window}])`,
+    appUpCount: `count_over_time(up{${env}}[${window}])`,
     /** Every series the app pipeline delivered for this environment, with the task label or without it. */
     appNames: `count by (__name__, ${TASK_ID}) ({${env}})`,
     /** Every ECS series in the workspace, by name and task labels: missing labels show as empty ones. */
@@ -98,12 +105,13 @@ export interface JudgeOptions {
   /** ms since epoch: samples before it belong to an earlier deploy. */
   since: number;
   now: number;
-  /**
-   * How long after `since` a failing scrape counts as the app's answer rather than its start-up:
-   * the service is stable once its containers run, not once the app listens.
-   */
-  scrapeGraceMs: number;
 }
+
+/**
+ * Failed scrapes in a row, with none succeeding since the service was stable, after which `up` 0 is
+ * the app's answer: the service is stable once its containers run, not once the app listens.
+ */
+export const FAILED_SCRAPES_TO_SETTLE = 2;
 
 const num = (s: PromSample) => Number(s.value[1]);
 const labelsKey = (m: Record<string, string>) => JSON.stringify(Object.entries(m).filter(([k]) => k !== '__name__').sort(([a], [b]) => a.localeCompare(b)));
@@ -173,7 +181,12 @@ function judgeEcs(t: VerifyTarget, a: Answers, o: JudgeOptions) {
 
 function judgeApp(t: VerifyTarget, a: Answers, o: JudgeOptions, ecs: { labelless: boolean }) {
   const times = new Map(a.appUpTime.map((s) => [labelsKey(s.metric), num(s) * 1000]));
-  const ups = a.appUp.map((s) => ({ metric: s.metric, value: num(s), at: times.get(labelsKey(s.metric)) }));
+  const maxes = new Map(a.appUpMax.map((s) => [labelsKey(s.metric), num(s)]));
+  const counts = new Map(a.appUpCount.map((s) => [labelsKey(s.metric), num(s)]));
+  const ups = a.appUp.map((s) => {
+    const key = labelsKey(s.metric);
+    return { metric: s.metric, value: num(s), at: times.get(key), failedThroughout: maxes.get(key) === 0 && (counts.get(key) ?? 0) >= FAILED_SCRAPES_TO_SETTLE };
+  });
   const newest = Math.max(...ups.map((u) => u.at ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
   const fresh = ups.filter((u) => u.at !== undefined && u.at >= o.since);
   const up = fresh.filter((u) => u.value === 1).length;
@@ -216,8 +229,8 @@ function judgeApp(t: VerifyTarget, a: Answers, o: JudgeOptions, ecs: { labelless
   }
   const counted = unlabelled ? fresh.length : freshTasks.size;
   const allTargets = counted >= t.desiredCount;
-  const pastGrace = o.now - o.since >= o.scrapeGraceMs;
-  const settled = fresh.length > 0 && (allTargets || unlabelled) && (down === 0 || pastGrace);
+  const downSettled = fresh.filter((u) => u.value !== 1).every((u) => u.failedThroughout);
+  const settled = fresh.length > 0 && (allTargets || unlabelled) && downSettled;
   const status: PipelineStatus = fresh.length === 0 ? 'missing' : up === 0 ? 'down' : down > 0 || missing.length > 0 || names.size === 0 || !allTargets ? 'incomplete' : 'ok';
   return {
     up: { up, of: fresh.length },

@@ -13,8 +13,6 @@ import { Answers, judgeMetrics, metricsQueries, MetricsVerdict, QueryName, Verif
  * service is stable, so a round is never more than 2 s behind the data.
  */
 export const POLL_MS = 2_000;
-/** Two scrape intervals (15 s each): a failing scrape after that is the app's answer, not its start-up. */
-export const SCRAPE_GRACE_MS = 30_000;
 
 export interface VerifyRequest {
   target: VerifyTarget;
@@ -50,7 +48,6 @@ export interface Verification {
 export async function verifyMetrics(req: VerifyRequest, deps: VerifyDeps): Promise<Verification> {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? defaultSleep;
-  const queries = metricsQueries(req.target);
   const started = now();
   const end = Math.min(req.deadline, started + req.timeoutMs);
   let verdict: MetricsVerdict | undefined;
@@ -62,8 +59,8 @@ export async function verifyMetrics(req: VerifyRequest, deps: VerifyDeps): Promi
     const at = now();
     rounds++;
     try {
-      const answers = await ask(deps.query, queries, at);
-      verdict = judgeMetrics(req.target, answers, { since: req.since, now: at, scrapeGraceMs: SCRAPE_GRACE_MS });
+      const answers = await ask(deps.query, metricsQueries(req.target, (at - req.since) / 1000), at);
+      verdict = judgeMetrics(req.target, answers, { since: req.since, now: at });
       transient = undefined;
     } catch (err) {
       if (!(err instanceof AmpQueryError)) throw err;
@@ -100,5 +97,5 @@ async function ask(q: AmpQuery, queries: Record<QueryName, string>, at: number):
 
 /** What nothing found looks like, for a verification that could not query at all. */
 function emptyVerdict(t: VerifyTarget): MetricsVerdict {
-  return judgeMetrics(t, { appUp: [], appUpTime: [], appNames: [], ecsNames: [], ecsTime: [], ecsUsage: [] }, { since: 0, now: 0, scrapeGraceMs: SCRAPE_GRACE_MS });
+  return judgeMetrics(t, { appUp: [], appUpTime: [], appUpMax: [], appUpCount: [], appNames: [], ecsNames: [], ecsTime: [], ecsUsage: [] }, { since: 0, now: 0 });
 }
