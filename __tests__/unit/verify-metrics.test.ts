@@ -62,9 +62,10 @@ function answers(w: World): Answers {
         a.appUpCount.push(vec(appLabels(t), t.scrapes ?? 3));
       }
       const names = [...SCRAPE_METRICS, ...(t.up === 1 ? w.appNames ?? SAMPLE_APP_METRICS : [])];
-      for (const n of names) group(a.appNames, { __name__: n, ...(detector ? { aws_ecs_task_id: t.id } : {}) }, 1, (x, y) => x + y);
+      // last_over_time over the window since the deploy: an earlier task's series are not in it.
+      if (t.at >= SINCE) for (const n of names) group(a.appNames, { __name__: n, ...(detector ? { aws_ecs_task_id: t.id } : {}) }, 1, (x, y) => x + y);
     }
-    for (const n of ECS_EXPORTED_METRICS) group(a.ecsNames, { __name__: ecsName(n), ...ecsLabels(t) }, 1, (x, y) => x + y);
+    if (t.at >= SINCE) for (const n of ECS_EXPORTED_METRICS) group(a.ecsNames, { __name__: ecsName(n), ...ecsLabels(t) }, 1, (x, y) => x + y);
     group(a.ecsTime, ecsLabels(t), t.at / 1000, Math.max);
     if (conversion && (t.family ?? STACK) === STACK && !w.suffixes) {
       const [cu, cr] = t.cpu ?? [8, 256];

@@ -22,13 +22,14 @@ function workspace(arrivesAt: number, o: { up?: number } = {}) {
       if (at < arrivesAt) return [];
       const ts = arrivesAt / 1000;
       const scrapes = Math.floor((at - arrivesAt) / 15_000) + 1;
+      const window = /\[(\d+s)\]/.exec(promql)?.[1];
       if (promql.startsWith('max_over_time(up')) return [sample(app, o.up ?? 1, time!)];
       if (promql.startsWith('count_over_time(up')) return [sample(app, scrapes, time!)];
       switch (promql) {
         case q.appUp: return [sample({ __name__: 'up', ...app }, o.up ?? 1, time!)];
         case q.appUpTime: return [sample(app, ts, time!)];
-        case q.appNames: return [sample({ __name__: 'up', aws_ecs_task_id: 't1' }, 1, time!), ...(o.up === 0 ? [] : [sample({ __name__: 'http_requests_total', aws_ecs_task_id: 't1' }, 1, time!)])];
-        case q.ecsNames: return ['ecs_task_memory_usage', 'ecs_task_memory_usage_max', 'ecs_task_memory_utilized', 'ecs_task_memory_reserved', 'ecs_task_cpu_usage_total',
+        case q.appNames.replace('[1s]', `[${window}]`): return [sample({ __name__: 'up', aws_ecs_task_id: 't1' }, 1, time!), ...(o.up === 0 ? [] : [sample({ __name__: 'http_requests_total', aws_ecs_task_id: 't1' }, 1, time!)])];
+        case q.ecsNames.replace('[1s]', `[${window}]`): return ['ecs_task_memory_usage', 'ecs_task_memory_usage_max', 'ecs_task_memory_utilized', 'ecs_task_memory_reserved', 'ecs_task_cpu_usage_total',
           'ecs_task_cpu_usage_vcpu', 'ecs_task_cpu_utilized', 'ecs_task_cpu_reserved', 'ecs_task_storage_read_bytes', 'ecs_task_storage_write_bytes',
           'container_network_rate_rx', 'container_network_rate_tx'].map((n) => sample({ __name__: n, ...task }, 1, time!));
         case q.ecsTime: return [sample(task, ts, time!)];

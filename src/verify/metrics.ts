@@ -61,11 +61,19 @@ export function metricsQueries(t: VerifyTarget, windowSeconds = 60) {
      */
     appUpMax: `max_over_time(up{${env}}[${window}])`,
     appUpCount: `count_over_time(up{${env}}[${window}])`,
-    /** Every series the app pipeline delivered for this environment, with the task label or without it. */
-    appNames: `count by (__name__, ${TASK_ID}) ({${env}})`,
-    /** Every ECS series in the workspace, by name and task labels: missing labels show as empty ones. */
-    ecsNames: `count by (__name__, ${TASK_FAMILY}, ${TASK_ID}) (${ECS_SERIES})`,
-    ecsTime: `max by (${TASK_FAMILY}, ${TASK_ID}) (timestamp(${ECS_SERIES}))`,
+    /**
+     * Every series the app pipeline delivered for this environment since the service was stable, with the
+     * task label or without it. last_over_time keeps the metric name (the other range functions drop it).
+     */
+    appNames: `count by (__name__, ${TASK_ID}) (last_over_time({${env}}[${window}]))`,
+    /** Every ECS series in the workspace that has samples since the service was stable: missing labels show as empty ones. */
+    ecsNames: `count by (__name__, ${TASK_FAMILY}, ${TASK_ID}) (last_over_time(${ECS_SERIES}[${window}]))`,
+    /**
+     * The newest ECS sample per task, for its age. timestamp() drops the metric name, so over several names
+     * Prometheus refuses the duplicate label sets ("vector cannot contain metrics with the same labelset"):
+     * one metric, plain or suffixed, is asked instead.
+     */
+    ecsTime: `max by (${TASK_FAMILY}, ${TASK_ID}) (timestamp(ecs_task_memory_reserved) or timestamp({__name__=~"ecs_task_memory_reserved_.+"}))`,
     /** What the dashboards' utilisation panels divide (used / reserved), per task of this stack. */
     ecsUsage: `{__name__=~"ecs_task_(cpu|memory)_(utilized|reserved)", ${family}}`,
   };
@@ -134,11 +142,10 @@ function judgeEcs(t: VerifyTarget, a: Answers, o: JudgeOptions) {
   const unlabelled = (m: Record<string, string>) => !m[TASK_FAMILY];
   const times = a.ecsTime.filter((s) => mine(s.metric) || unlabelled(s.metric));
   const newest = Math.max(...times.map((s) => num(s) * 1000), Number.NEGATIVE_INFINITY);
-  const fresh = times.filter((s) => num(s) * 1000 >= o.since);
-  const freshTasks = new Set(fresh.filter((s) => mine(s.metric) && s.metric[TASK_ID]).map((s) => s.metric[TASK_ID]));
-  const freshUnlabelled = fresh.some((s) => unlabelled(s.metric));
-  // Names from this deploy's tasks only: an earlier deploy's series stay queryable for five minutes.
-  const names = a.ecsNames.filter((s) => (mine(s.metric) && freshTasks.has(s.metric[TASK_ID])) || (unlabelled(s.metric) && freshUnlabelled));
+  // Series with samples since the service was stable only: an earlier deploy's stay queryable for five minutes.
+  const names = a.ecsNames.filter((s) => mine(s.metric) || unlabelled(s.metric));
+  const freshTasks = new Set(names.filter((s) => mine(s.metric) && s.metric[TASK_ID]).map((s) => s.metric[TASK_ID]));
+  const freshUnlabelled = names.some((s) => unlabelled(s.metric));
   const found = new Set(names.map((s) => s.metric.__name__));
 
   const missing: string[] = [];
