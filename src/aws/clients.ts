@@ -1,5 +1,6 @@
 import type { AmpClient } from '@aws-sdk/client-amp';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { GrafanaClient } from '@aws-sdk/client-grafana';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
@@ -32,6 +33,7 @@ export interface AwsClients {
   grafana: GrafanaClient;
   cloudformation: CloudFormationClient;
   ecs: ECSClient;
+  logs: CloudWatchLogsClient;
 }
 export type AwsService = keyof AwsClients;
 
@@ -46,6 +48,7 @@ const FACTORIES: { [K in AwsService]: (config: Config) => Promise<AwsClients[K]>
   grafana: async (config) => new (await import('@aws-sdk/client-grafana')).GrafanaClient(config),
   cloudformation: async (config) => new (await import('@aws-sdk/client-cloudformation')).CloudFormationClient(config),
   ecs: async (config) => new (await import('@aws-sdk/client-ecs')).ECSClient(config),
+  logs: async (config) => new (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config),
 };
 
 /**

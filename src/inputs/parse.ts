@@ -4,7 +4,7 @@ import { ADOT_IMAGE, COLLECTOR_PORTS } from '../render/adot-config';
 import { defaultStackName } from '../aws/stack-names';
 import { AWS_REGIONS, STS_AUDIENCE } from './regions';
 import { isOfferedGrafanaVersion, OFFERED_GRAFANA_VERSIONS } from '../grafana/versions';
-import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext, TeardownInputs } from './types';
+import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, METRICS_CHECKS, MetricsCheck, MODES, Mode, RawInputs, RunContext, TeardownInputs } from './types';
 
 // Patterns are the AWS API models' own, so a value that passes here is one AWS accepts.
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -239,11 +239,32 @@ function parseDeploy(get: (name: string) => string, repository: string, environm
   const cloudformationRoleArn = optional(get('cloudformation-role-arn'), (v) => ROLE_ARN.test(v) ? v :
     bad('cloudformation-role-arn', `'${v}' is not an IAM role ARN.`, 'Use the full ARN of a CloudFormation service role.'));
   const dryRun = parseBoolean(get('dry-run') || 'false') ?? bad('dry-run', `'${get('dry-run')}' is not true or false.`, 'Use true or false.');
+  const { metricsCheck, metricsTimeoutSeconds } = parseMetricsCheck(get, bad);
 
   return {
     stackName, appImage, appPort: appPort ?? 0, appMetricsPath, cpu: cpu ?? '', memory: memory ?? '', desiredCount: desiredCount ?? 0,
-    vpcId, subnetIds, adotImage, cloudformationRoleArn, dryRun: dryRun ?? false,
+    vpcId, subnetIds, adotImage, cloudformationRoleArn, dryRun: dryRun ?? false, metricsCheck, metricsTimeoutSeconds,
   };
+}
+
+/**
+ * The default wait: the first sample is queryable one scrape interval (15 s) plus the batch timeout
+ * (10 s) plus remote-write latency after the collector runs, so a healthy deploy answers in under
+ * half a minute; three minutes also cover the exporter's retries of a throttled or failed write and
+ * an app that is slow to listen, while bounding what a deploy with broken metrics costs.
+ * `warn` by default: a stable service is a usable preview, and an app without Prometheus metrics at
+ * the default path must not block its PR; the warning, the `metrics` output and the comment say what
+ * is missing and why. `fail` is for teams whose previews are judged by their dashboards.
+ */
+export const DEFAULT_METRICS_TIMEOUT_SECONDS = 180;
+
+function parseMetricsCheck(get: (name: string) => string, bad: Bad): { metricsCheck: MetricsCheck; metricsTimeoutSeconds: number } {
+  const metricsCheck = parseEnum<MetricsCheck>(get('metrics-check') || 'warn', METRICS_CHECKS) ??
+    bad('metrics-check', `'${get('metrics-check')}' is not fail, warn or off.`, 'Use fail (missing metrics fail the step), warn (the default) or off.');
+  const metricsTimeoutSeconds = parseInteger(get('metrics-timeout-seconds') || String(DEFAULT_METRICS_TIMEOUT_SECONDS), 10, 1800) ??
+    bad('metrics-timeout-seconds', `'${get('metrics-timeout-seconds')}' is not a whole number of seconds from 10 to 1800.`,
+      `Use, e.g., ${DEFAULT_METRICS_TIMEOUT_SECONDS} (a healthy deploy's metrics arrive within one scrape interval plus the batch timeout, about 25 s).`);
+  return { metricsCheck: metricsCheck ?? 'warn', metricsTimeoutSeconds: metricsTimeoutSeconds ?? DEFAULT_METRICS_TIMEOUT_SECONDS };
 }
 
 type Bad = (input: string, problem: string, fix: string) => undefined;

@@ -64,7 +64,13 @@ export interface DeployInputs {
   adotImage: string;
   cloudformationRoleArn?: string;
   dryRun: boolean;
+  /** What missing metrics do after the service is stable: fail the step, warn, or go unchecked. */
+  metricsCheck: MetricsCheck;
+  metricsTimeoutSeconds: number;
 }
+
+export const METRICS_CHECKS = ['fail', 'warn', 'off'] as const;
+export type MetricsCheck = (typeof METRICS_CHECKS)[number];
 
 /** The raw strings the runner hands over (INPUT_*), keyed by input name as in action.yml. */
 export type RawInputs = Record<string, string>;

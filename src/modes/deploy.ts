@@ -6,6 +6,7 @@ import { readTemplate } from '../aws/templates';
 import { renderAdotConfig } from '../render/adot-config';
 import { formatChangeLines, renderChangeTable } from '../render/changes';
 import { ownershipTags } from '../tags';
+import { checkDeployMetrics, MetricsCheckResult } from '../verify/deploy-check';
 import { ActionError } from '../util/errors';
 import { timed } from '../util/timing';
 import { ModeContext, ModeFailure, ModeResult } from './types';
@@ -23,6 +24,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
   const d = inputs.deploy;
   const timings: Record<string, number> = {};
   const log = (line: string) => info(line);
+  const deployStartedAt = Date.now();
 
   const found = await timed(timings, 'AMP workspace lookup', () => requireEnvironmentWorkspace(clients.amp, {
     alias: inputs.ampWorkspaceAlias, owner, existingId: inputs.ampWorkspaceId,
@@ -87,20 +89,43 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
   if (stack.outputs.ClusterName) outputs['cluster-name'] = stack.outputs.ClusterName;
   if (stack.outputs.ServiceName) outputs['service-name'] = stack.outputs.ServiceName;
 
+  let metrics: MetricsCheckResult | undefined;
   if (!d.dryRun && stack.outputs.ClusterName && stack.outputs.ServiceName) {
     await timed(timings, 'ECS service stable', () =>
       waitServiceStable(clients.ecs, stack.outputs.ClusterName, stack.outputs.ServiceName, watcher, { deadline, log }));
+    metrics = await metricsCheck(ctx, workspace.prometheusEndpoint, deployStartedAt, timings);
   }
 
   const verb = { created: 'created', updated: 'updated', unchanged: 'unchanged (no changes)', planned: 'planned (dry run)' }[stack.action];
+  const headline = `stack ${d.stackName} ${verb}, ${stack.changes.length} change(s)${metrics ? `; metrics: ${metrics.verification.verdict.live}` : ''}`;
+  const sections = [{ title: d.dryRun ? 'planned changes (dry run)' : 'changes', markdown: renderChangeTable(stack.changes) }, ...(metrics ? [metrics.section] : [])];
+  Object.assign(outputs, metrics?.outputs);
+  if (metrics?.problem) {
+    if (d.metricsCheck === 'fail') throw new ModeFailure(metrics.problem, { headline, outputs, links: [], sections, timings });
+    core.warning(metrics.problem.describe());
+  }
   return {
-    headline: `stack ${d.stackName} ${verb}, ${stack.changes.length} change(s)`,
+    headline,
     outputs,
     links: [
       { label: 'Stack', value: d.stackName, href: `https://${inputs.region}.console.aws.amazon.com/cloudformation/home?region=${inputs.region}#/stacks/stackinfo?stackId=${encodeURIComponent(stack.stackId)}` },
       ...(outputs['service-name'] ? [{ label: 'ECS service', value: `${outputs['cluster-name']}/${outputs['service-name']}` }] : []),
     ],
-    sections: [{ title: d.dryRun ? 'planned changes (dry run)' : 'changes', markdown: renderChangeTable(stack.changes) }],
+    sections,
     timings,
   };
+}
+
+/** metrics-check after the service is stable; skipped when off or when no task runs to send metrics. */
+async function metricsCheck(ctx: ModeContext, prometheusEndpoint: string, deployStartedAt: number, timings: Record<string, number>): Promise<MetricsCheckResult | undefined> {
+  const d = ctx.inputs.deploy;
+  if (d.metricsCheck === 'off') return undefined;
+  if (d.desiredCount === 0) {
+    info('metrics-check skipped: desired-count 0 runs no task to send metrics.');
+    return undefined;
+  }
+  const since = Date.now();
+  return timed(timings, 'metrics in AMP', () => checkDeployMetrics(ctx.clients, {
+    region: ctx.inputs.region, environment: ctx.inputs.environment, prometheusEndpoint, deploy: d, since, logsSince: deployStartedAt, deadline: ctx.deadline,
+  }));
 }

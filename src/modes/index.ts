@@ -28,7 +28,7 @@ const MODES: Record<Mode, ModeDefinition> = {
     createsResources: true,
   },
   deploy: {
-    services: ['amp', 'cloudformation', 'ecs'],
+    services: ['amp', 'cloudformation', 'ecs', 'logs'],
     run: async (ctx) => (await import('./deploy')).deploy(ctx),
     createsResources: true,
   },

@@ -48,7 +48,9 @@ const scope = (resources: string[], actions: string[], conditions?: Conditions) 
 };
 scope(['*'], ['aps:ListWorkspaces', 'grafana:ListWorkspaces', 'cloudformation:ListStacks', 'ecs:DescribeTaskDefinition', 'ecs:DeregisterTaskDefinition', 'logs:DescribeLogGroups']);
 scope(['*'], ['aps:CreateWorkspace', 'grafana:CreateWorkspace'], ACTION_TAG_ON_REQUEST);
-scope([ARN.ampWorkspaces], ['aps:DescribeWorkspace']);
+scope([ARN.ampWorkspaces], ['aps:DescribeWorkspace', 'aps:QueryMetrics']);
+// FilterLogEvents' only resource type is log-group (Service Authorization Reference, CloudWatch Logs).
+scope([ARN.collectorLogGroups], ['logs:FilterLogEvents']);
 scope([ARN.ampWorkspaces], ['aps:DeleteWorkspace'], ACTION_TAG_ON_RESOURCE);
 scope([ARN.grafanaWorkspaces], ['grafana:DescribeWorkspace', 'grafana:UpdatePermissions', 'grafana:ListWorkspaceServiceAccounts',
   'grafana:CreateWorkspaceServiceAccount', 'grafana:CreateWorkspaceServiceAccountToken', 'grafana:ListWorkspaceServiceAccountTokens',
@@ -195,6 +197,8 @@ export const MANIFEST: Record<Mode, Grant[]> = {
     passToCloudFormation,
     { for: 'wait for the ECS service to be stable', actions: ['ecs:DescribeServices'] },
     { for: 'report stopped tasks while waiting (without it deploy warns once and goes on)', actions: ['ecs:ListTasks', 'ecs:DescribeTasks'] },
+    { for: 'metrics-check: instant queries of the environment\'s AMP workspace (its query API)', actions: ['aps:QueryMetrics'] },
+    { for: 'metrics-check: the collector\'s log lines when metrics are missing (without it the reason is missing)', actions: ['logs:FilterLogEvents'] },
     ...handlerGrants('preview-stack.yaml', DEPLOY_HANDLERS),
   ],
   dashboard: [readAmp, readGrafana, grafanaToken],

@@ -40,6 +40,9 @@ export const ARN = {
   tasks: `arn:${P}:ecs:${R}:${A}:task/${PREVIEW_STACK_PREFIX}*/*`,
   taskDefinitions: `arn:${P}:ecs:${R}:${A}:task-definition/${PREVIEW_STACK_PREFIX}*:*`,
   logGroups: `arn:${P}:logs:${R}:${A}:log-group:/ecs/${PREVIEW_STACK_PREFIX}*`,
+  // The collector's log group only (templates/preview-stack.yaml, CollectorLogGroup). The trailing `*` also
+  // covers the `…:<name>:*` form in which CloudWatch Logs reports and IAM examples write log-group ARNs.
+  collectorLogGroups: `arn:${P}:logs:${R}:${A}:log-group:/ecs/${PREVIEW_STACK_PREFIX}*/aws-otel-collector*`,
   roles: `arn:${P}:iam::${A}:role${ROLE_PATH}*`,
   cloudFormationServiceRole: `arn:${P}:iam::${A}:role${BOOTSTRAP_ROLE_PATH}${CLOUDFORMATION_SERVICE_ROLE_NAME}`,
   boundary: `arn:${P}:iam::${A}:policy${ROLE_PATH}${BOUNDARY_POLICY_NAME}`,
