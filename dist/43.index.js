@@ -1536,10 +1536,11 @@ async function mapSettled(items, limit, fn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ defaultSleep),
 /* harmony export */   dS: () => (/* binding */ EXPECTED),
 /* harmony export */   g3: () => (/* binding */ pollUntil)
 /* harmony export */ });
-/* unused harmony exports duration, defaultSleep */
+/* unused harmony export duration */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 
 /**

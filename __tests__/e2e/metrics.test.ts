@@ -2,7 +2,7 @@
 // rendered configuration says and remote-writes to the sandbox's AMP data plane, a real Prometheus. Each scenario
 // asserts the `metrics` output AND what that Prometheus holds (or the stored comment), never the log's words alone.
 import { parse, stringify } from 'yaml';
-import { PreviewFixture, startFixture } from '../../sandbox/src/harness/fixture';
+import { PreviewFixture, quickCollector, startFixture } from '../../sandbox/src/harness/fixture';
 import { defaultStackName } from '../../src/aws/stack-names';
 import { ECS_EXPORTED_METRICS } from '../../src/render/adot-config';
 import { ok } from './support';
@@ -17,20 +17,13 @@ beforeAll(async () => {
 afterAll(() => fx.close());
 beforeEach(() => {
   fx.reset();
-  fx.sandbox.runtime.setConfigTransform(undefined);
+  fx.sandbox.runtime.setConfigTransform(quickCollector);
 });
 
-/**
- * The collector's timing shortened (scrapes and ECS collection every second, 200 ms batches) so a scenario takes
- * seconds, plus whatever else a scenario changes; the action's own configuration is what the task definition holds.
- */
+/** The fixture's quick timing plus whatever a scenario changes; the rest is what the task definition holds. */
 function collectorConfig(change: (config: Record<string, any>) => void = () => undefined) {
   fx.sandbox.runtime.setConfigTransform((raw) => {
-    const config = parse(raw) as Record<string, any>;
-    config.receivers.prometheus.config.global.scrape_interval = '1s';
-    config.receivers.prometheus.config.global.scrape_timeout = '1s';
-    config.receivers.awsecscontainermetrics.collection_interval = '1s';
-    config.processors.batch.timeout = '200ms';
+    const config = parse(quickCollector(raw)) as Record<string, any>;
     change(config);
     return stringify(config);
   });
@@ -109,6 +102,9 @@ describe('metrics-check after deploy', () => {
     collectorConfig();
     const { pr, workspaceId } = await provisioned();
     ok(await fx.run({ mode: 'deploy', 'metrics-check': 'off' }, { pr }));
+    // Writes were arriving before the policy goes (a deploy without the check returns before the first batch may land).
+    for (let i = 0; i < 100 && (await promQuery(workspaceId, `up{environment="pr-${pr}"}`)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await promQuery(workspaceId, `up{environment="pr-${pr}"}`)).not.toHaveLength(0);
     // The task role loses its remote-write policy: the running task's writes are now refused.
     const wsArn = fx.state().ampWorkspaces.find((w) => w.id === workspaceId)!.arn;
     const role = [...fx.sandbox.iam.roles.values()].find((r) => JSON.stringify(r.policies).includes('aps:RemoteWrite') && JSON.stringify(r.policies).includes(wsArn))!;

@@ -1,3 +1,4 @@
+import { parse, stringify } from 'yaml';
 import { Sandbox, SandboxOptions, SandboxSnapshot, startSandbox } from '../http/server';
 import { STATIC_CREDENTIALS } from '../models/credentials';
 import { ManifestCheck, ManifestViolation } from '../iam/manifest-check';
@@ -101,8 +102,28 @@ function jobFor(mode: string | undefined, pr: number | undefined): Omit<OidcJob,
  * A sandbox plus a GitHub repository with a workflow token, and a way to run dist/index.js in it
  * the way the runner does. Shared by the end-to-end tests and `npm run sandbox`.
  */
-export async function startFixture(options: SandboxOptions = {}): Promise<PreviewFixture> {
+/**
+ * The collector's timing shortened (scrapes and ECS collection every second, batches of 200 ms): with the
+ * deployed 15 s scrapes and 10 s batches, every deploy's metrics-check would wait ~25 s for the first samples.
+ * Only the timing changes; what the collector does with the samples is the action's configuration.
+ */
+export function quickCollector(raw: string): string {
+  type Section = Record<string, Record<string, unknown> | undefined>;
+  const config = parse(raw) as { receivers?: Section; processors?: Section };
+  const scrape = (config.receivers?.prometheus?.config as { global?: Record<string, unknown> } | undefined)?.global;
+  if (scrape) Object.assign(scrape, { scrape_interval: '1s', scrape_timeout: '1s' });
+  if (config.receivers?.awsecscontainermetrics) config.receivers.awsecscontainermetrics.collection_interval = '1s';
+  if (config.processors?.batch) config.processors.batch.timeout = '200ms';
+  return stringify(config);
+}
+
+/**
+ * A sandbox for the action's runs. Its tasks' collectors run on quickCollector's timing unless
+ * `collectorAsDeployed` (tests of the deployed timing itself).
+ */
+export async function startFixture(options: SandboxOptions & { collectorAsDeployed?: boolean } = {}): Promise<PreviewFixture> {
   const sandbox = await startSandbox({ repositories: [REPOSITORY], ...options });
+  if (!options.collectorAsDeployed) sandbox.runtime.setConfigTransform(quickCollector);
   const githubToken = sandbox.github.addToken('write');
   const readOnlyToken = sandbox.github.addToken('read');
   let nextPr = 100;
