@@ -3,6 +3,7 @@ import { RESERVED_TAG_PREFIX } from '../tags';
 import { ADOT_IMAGE, COLLECTOR_PORTS } from '../render/adot-config';
 import { defaultStackName } from '../aws/stack-names';
 import { AWS_REGIONS, STS_AUDIENCE } from './regions';
+import { parseExpose } from './expose';
 import { isOfferedGrafanaVersion, OFFERED_GRAFANA_VERSIONS } from '../grafana/versions';
 import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, MODES, Mode, RawInputs, RunContext, TeardownInputs } from './types';
 
@@ -240,16 +241,18 @@ function parseDeploy(get: (name: string) => string, repository: string, environm
     bad('cloudformation-role-arn', `'${v}' is not an IAM role ARN.`, 'Use the full ARN of a CloudFormation service role.'));
   const dryRun = parseBoolean(get('dry-run') || 'false') ?? bad('dry-run', `'${get('dry-run')}' is not true or false.`, 'Use true or false.');
 
+  const expose = parseExpose(get, bad, { vpcId, subnetIds });
+
   return {
     stackName, appImage, appPort: appPort ?? 0, appMetricsPath, cpu: cpu ?? '', memory: memory ?? '', desiredCount: desiredCount ?? 0,
-    vpcId, subnetIds, adotImage, cloudformationRoleArn, dryRun: dryRun ?? false,
+    vpcId, subnetIds, adotImage, cloudformationRoleArn, dryRun: dryRun ?? false, expose,
   };
 }
 
 type Bad = (input: string, problem: string, fix: string) => undefined;
 
 /** Inputs that are lists, one entry per line; every other input is one line. */
-const MULTI_LINE_INPUTS = new Set(['tags', 'grafana-admins', 'subnet-ids']);
+const MULTI_LINE_INPUTS = new Set(['tags', 'grafana-admins', 'subnet-ids', 'ingress-cidrs']);
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 

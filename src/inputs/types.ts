@@ -1,3 +1,5 @@
+import type { ExposeInputs } from './expose';
+
 export const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -64,6 +66,8 @@ export interface DeployInputs {
   adotImage: string;
   cloudformationRoleArn?: string;
   dryRun: boolean;
+  /** expose, ingress-cidrs, health-check-path. */
+  expose: ExposeInputs;
 }
 
 /** The raw strings the runner hands over (INPUT_*), keyed by input name as in action.yml. */
