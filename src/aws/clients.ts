@@ -1,5 +1,6 @@
 import type { AmpClient } from '@aws-sdk/client-amp';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { GrafanaClient } from '@aws-sdk/client-grafana';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
@@ -32,6 +33,8 @@ export interface AwsClients {
   grafana: GrafanaClient;
   cloudformation: CloudFormationClient;
   ecs: ECSClient;
+  /** Only deploy with expose: public-ip uses it (the task's network interface). */
+  ec2: EC2Client;
 }
 
 /**
@@ -50,6 +53,7 @@ export function createClients(region: string, credentials?: AwsCredentialIdentit
     grafana: lazy('grafana', () => new (require('@aws-sdk/client-grafana') as typeof import('@aws-sdk/client-grafana')).GrafanaClient(config)),
     cloudformation: lazy('cloudformation', () => new (require('@aws-sdk/client-cloudformation') as typeof import('@aws-sdk/client-cloudformation')).CloudFormationClient(config)),
     ecs: lazy('ecs', () => new (require('@aws-sdk/client-ecs') as typeof import('@aws-sdk/client-ecs')).ECSClient(config)),
+    ec2: lazy('ec2', () => new (require('@aws-sdk/client-ec2') as typeof import('@aws-sdk/client-ec2')).EC2Client(config)),
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
 }
