@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError, CallContext, IamRole } from '../core/types';
+import { NetworkModel } from './network';
 import { validate } from './validate';
 
 export const ECS_SERVICE_LINKED_ROLE_NAME = 'AWSServiceRoleForECS';
@@ -77,6 +78,8 @@ export class EcsModel {
   readonly taskDefinitions = new Map<string, EcsTaskDefinition>();
   readonly services = new Map<string, EcsService>();
   readonly tasks = new Map<string, EcsTask>();
+  /** The tasks' network interfaces and the load balancers ECS registers them in. */
+  readonly network = new NetworkModel();
   private taskFailure?: { reason: string; container?: string };
 
   /** The next deployments' tasks stop with `reason` (e.g. CannotPullContainerError: …) and never stabilise. */

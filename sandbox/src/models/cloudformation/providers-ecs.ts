@@ -73,7 +73,7 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
     properties: {
       ServiceName: {}, Cluster: { required: true }, TaskDefinition: { required: true }, DesiredCount: { type: 'number' }, LaunchType: {},
       PlatformVersion: {}, NetworkConfiguration: { type: 'object' }, DeploymentConfiguration: { type: 'object' }, EnableECSManagedTags: {},
-      PropagateTags: {}, HealthCheckGracePeriodSeconds: { type: 'number' }, Tags: { type: 'list' },
+      PropagateTags: {}, HealthCheckGracePeriodSeconds: { type: 'number' }, LoadBalancers: { type: 'list' }, Tags: { type: 'list' },
     },
     attributes: ['ServiceArn', 'Name'],
     replaceOn: ['ServiceName', 'Cluster', 'LaunchType'],

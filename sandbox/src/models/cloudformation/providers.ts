@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { IamState, Latencies } from '../../core/types';
 import { EcsModel } from '../ecs';
 import { ECS_PROVIDERS } from './providers-ecs';
+import { ELB_PROVIDERS } from './providers-elb';
 import { NETWORK_PROVIDERS } from './providers-network';
 
 export interface ProviderContext {
@@ -111,4 +112,5 @@ export const PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::CloudFormation::WaitConditionHandle': waitConditionHandle,
   ...NETWORK_PROVIDERS,
   ...ECS_PROVIDERS,
+  ...ELB_PROVIDERS,
 };
