@@ -7,9 +7,30 @@
  * `npm test` runs them all, as CI does.
  * @type {import('jest').Config}
  */
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+/**
+ * The installed packages that are ES modules ("type": "module": @actions/core 3, @actions/github 9,
+ * octokit and their helpers), found rather than listed, so a dependency update that turns a package
+ * into ESM needs no edit here. Only top-level installs are scanned: nested copies are older majors.
+ */
+function esmPackages(root = join(__dirname, 'node_modules')) {
+  const names = readdirSync(root).flatMap((d) => (d.startsWith('@') ? readdirSync(join(root, d)).map((n) => `${d}/${n}`) : [d]));
+  return names.filter((name) => {
+    const manifest = join(root, name, 'package.json');
+    return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).type === 'module';
+  });
+}
+const ESM_ONLY = esmPackages().map((n) => n.replace(/[.]/g, '\\.'));
+
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  resolver: '<rootDir>/scripts/jest-esm-resolver.js',
+  // The ESM-only packages (see the resolver) are compiled to CommonJS like the sources; everything
+  // else in node_modules is loaded as it is.
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
 };
 
 module.exports = {

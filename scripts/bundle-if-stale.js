@@ -5,7 +5,7 @@
 //
 // dist/ is fresh when both hashes recorded in build/bundle-stamp.json by the last bundle still hold:
 // - the inputs: every file under src/, package-lock.json (the bundled dependencies and ncc's own
-//   version), tsconfig.json (ncc compiles with it) and the bundle command line of package.json;
+//   version), tsconfig.json (ncc compiles with it), scripts/bundle.js and the bundle command line;
 // - the outputs: the files under dist/ as that bundle wrote them (a `git checkout dist` or a
 //   hand edit makes them differ, and the next run bundles again).
 // Anything else bundles. `--force` always bundles. CI does not use this: .ci/run bundles and then
@@ -44,7 +44,7 @@ function bundleCommand() {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.bundle;
 }
 
-const inputsHash = () => hashOf([...filesUnder('src'), 'package-lock.json', 'tsconfig.json'], bundleCommand());
+const inputsHash = () => hashOf([...filesUnder('src'), 'package-lock.json', 'tsconfig.json', 'scripts/bundle.js'], bundleCommand());
 const outputsHash = () => hashOf(filesUnder('dist'));
 
 function main() {

@@ -21,7 +21,27 @@ function run(command, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/**
+ * package.json's engines (Node 22.13+ or 24) is what the tests run on. Node 20 left maintenance in
+ * April 2026 and the AWS SDK's releases after the first week of January 2027 need Node 22, so on an
+ * older Node the tests run on the Node 24 that .ci/node24 installs into build/ (the action's own
+ * runtime, action.yml `using: node24`) rather than on a Node nobody supports.
+ */
+function supportedNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major >= 24 || (major === 22 && minor >= 13) || major === 23) return undefined;
+  const bin = spawnSync('bash', [path.join(ROOT, '.ci', 'node24')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (bin.status !== 0) throw new Error(`Node ${process.versions.node} is older than package.json's engines and .ci/node24 could not install Node 24.`);
+  return path.join(bin.stdout.trim(), 'node');
+}
+
 function main() {
+  const node = supportedNode();
+  if (node) {
+    console.error(`Node ${process.versions.node} is below package.json's engines: running the tests on ${node}.`);
+    const r = spawnSync(node, [process.argv[1], ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` } });
+    process.exit(r.status ?? 1);
+  }
   const argv = process.argv.slice(2);
   const projects = [];
   const jestArgs = [];

@@ -23,7 +23,7 @@ export async function run(): Promise<void> {
   try {
     inputs = parseInputs(readRawInputs(), runContext);
     mode = modeFor(inputs.mode);
-    prepared = mode.prepare?.(inputs, runContext);
+    prepared = await mode.prepare?.(inputs, runContext);
   } catch (err) {
     // Nothing has been asked of AWS or GitHub yet, so nothing has changed.
     fail(err);
@@ -58,7 +58,7 @@ export async function run(): Promise<void> {
       core.warning(`PR #${runContext.prNumber} is ${state}, so ${inputs.mode} created nothing (destroy removes, or has removed, environment '${inputs.environment}').`);
       return;
     }
-    const clients = createClients(inputs.region, credentials);
+    const clients = await createClients(inputs.region, credentials, mode.services);
     result = await mode.run({
       inputs, run: runContext, clients, owner, prepared,
       deadline: started + inputs.waitTimeoutMinutes * 60_000,

@@ -34,7 +34,7 @@ export async function post(): Promise<void> {
         fromFork: false,
       })
       : undefined;
-    const amg = createClients(saved.region, credentials).grafana;
+    const amg = (await createClients(saved.region, credentials, ['grafana'])).grafana;
     await deleteToken(amg, saved.workspaceId, saved, info);
   } catch (err) {
     core.warning(`Could not delete the Grafana API token '${saved.name}' the step left (it expires on its own): ${(err as Error).message}`);

@@ -70,4 +70,13 @@ describe('the bundle', () => {
     expect(readFileSync(join(root, 'dist', 'licenses.txt'), 'utf8')).not.toMatch(/AGPL|@cloud-copilot/);
     expect(readFileSync(join(root, 'dist', 'index.js'), 'utf8')).not.toContain('@cloud-copilot');
   });
+
+  test('its notices name every runtime dependency, ES modules included', () => {
+    // ncc's own --license dropped the ES modules webpack concatenates (@actions/core 3 among them).
+    const notices = readFileSync(join(root, 'dist', 'licenses.txt'), 'utf8');
+    const listed = new Set([...notices.matchAll(/^(@?[^@\s]+)@\d[^\s]*$/gm)].map((m) => m[1]));
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(dependencies).filter((d) => !listed.has(d))).toEqual([]);
+    expect(listed.has('@octokit/core')).toBe(true);
+  });
 });

@@ -33,27 +33,40 @@ export interface AwsClients {
   grafana: GrafanaClient;
   cloudformation: CloudFormationClient;
   ecs: ECSClient;
-  /** Only deploy with expose: public-ip uses it (the task's network interface). */
+  /** Deploy with expose: public-ip reads the task's network interface (its public IP). */
   ec2: EC2Client;
 }
+export type AwsService = keyof AwsClients;
+
+type Config = ReturnType<typeof clientConfig>;
+/**
+ * Each service's SDK package is imported, and so evaluated, only when a mode names it: evaluating a
+ * client costs ~100 ms, on every step of every PR. `import()` (not `require()`) keeps this working
+ * with ESM-only packages, and the bundler emits each package as a chunk of its own.
+ */
+const FACTORIES: { [K in AwsService]: (config: Config) => Promise<AwsClients[K]> } = {
+  amp: async (config) => new (await import('@aws-sdk/client-amp')).AmpClient(config),
+  grafana: async (config) => new (await import('@aws-sdk/client-grafana')).GrafanaClient(config),
+  cloudformation: async (config) => new (await import('@aws-sdk/client-cloudformation')).CloudFormationClient(config),
+  ecs: async (config) => new (await import('@aws-sdk/client-ecs')).ECSClient(config),
+  ec2: async (config) => new (await import('@aws-sdk/client-ec2')).EC2Client(config),
+};
 
 /**
- * Clients are built, and their SDK packages evaluated, on first use: a mode pays only for the
- * services it calls.
+ * The clients of `services`, built at once (their packages load in parallel with the mode's own
+ * module). Asking for a service the mode did not name is a programming error, reported as one,
+ * rather than a silent extra load.
  */
-export function createClients(region: string, credentials?: AwsCredentialIdentity): AwsClients {
+export async function createClients(region: string, credentials: AwsCredentialIdentity | undefined, services: readonly AwsService[]): Promise<AwsClients> {
   const config = clientConfig(region, credentials);
-  const cache: Partial<AwsClients> = {};
-  const lazy = <K extends keyof AwsClients>(key: K, make: () => AwsClients[K]) => ({
-    get: () => (cache[key] ??= make()),
-  });
-  return Object.defineProperties({} as AwsClients, {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    amp: lazy('amp', () => new (require('@aws-sdk/client-amp') as typeof import('@aws-sdk/client-amp')).AmpClient(config)),
-    grafana: lazy('grafana', () => new (require('@aws-sdk/client-grafana') as typeof import('@aws-sdk/client-grafana')).GrafanaClient(config)),
-    cloudformation: lazy('cloudformation', () => new (require('@aws-sdk/client-cloudformation') as typeof import('@aws-sdk/client-cloudformation')).CloudFormationClient(config)),
-    ecs: lazy('ecs', () => new (require('@aws-sdk/client-ecs') as typeof import('@aws-sdk/client-ecs')).ECSClient(config)),
-    ec2: lazy('ec2', () => new (require('@aws-sdk/client-ec2') as typeof import('@aws-sdk/client-ec2')).EC2Client(config)),
-    /* eslint-enable @typescript-eslint/no-require-imports */
+  const built = await Promise.all(services.map(async (s) => [s, await FACTORIES[s](config)] as const));
+  const clients = Object.fromEntries(built) as Partial<AwsClients>;
+  return new Proxy(clients as AwsClients, {
+    get(target, key: string | symbol) {
+      if (typeof key === 'string' && key in FACTORIES && !(key in target)) {
+        throw new Error(`AWS client '${key}' was used but not declared in the mode's services (${services.join(', ')}).`);
+      }
+      return Reflect.get(target, key);
+    },
   });
 }

@@ -36,8 +36,7 @@ export async function assumeRoleWithOidc(req: AssumeRoleRequest): Promise<AwsCre
   const token = await requestOidcToken(req.audience, req.fromFork);
   holdSecret(token);
   // Evaluated only when a role is assumed: runs on configure-aws-credentials' keys never pay for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { AssumeRoleWithWebIdentityCommand, STSClient } = require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts');
+  const { AssumeRoleWithWebIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const sts = new STSClient(clientConfig(req.region));
   const input = { RoleArn: req.roleArn, RoleSessionName: req.sessionName, DurationSeconds: req.durationSeconds, WebIdentityToken: token };
   try {

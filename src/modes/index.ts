@@ -1,24 +1,15 @@
+import type { AwsService } from '../aws/clients';
 import type { Inputs, Mode, RunContext } from '../inputs/types';
 import type { ModeContext, ModeResult } from './types';
 
-/* eslint-disable @typescript-eslint/no-require-imports -- deliberate lazy loading, see below */
-// Each mode's module (and the AWS SDK packages it imports) is evaluated only when that mode runs:
-// evaluating every client at start-up costs ~100 ms each, on every step of every PR.
-const load = {
-  provision: (): typeof import('./provision') => require('./provision'),
-  deploy: (): typeof import('./deploy') => require('./deploy'),
-  dashboard: (): typeof import('./dashboard') => require('./dashboard'),
-  destroy: (): typeof import('./destroy') => require('./destroy'),
-  cleanup: (): typeof import('./cleanup') => require('./cleanup'),
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 export interface ModeDefinition {
+  /** The AWS services the mode calls: only their SDK packages are loaded (createClients). */
+  services: readonly AwsService[];
   /**
    * Local work that can reject the run before any AWS call (reading and checking files, say). What
    * it returns reaches `run` as ctx.prepared.
    */
-  prepare?: (inputs: Inputs, run: RunContext) => unknown;
+  prepare?: (inputs: Inputs, run: RunContext) => Promise<unknown>;
   run: (ctx: ModeContext) => Promise<ModeResult>;
   /**
    * Creates resources for the run's PR, so it must not run for a closed one: a deploy that finishes
@@ -27,16 +18,28 @@ export interface ModeDefinition {
   createsResources?: boolean;
 }
 
+// Each mode's module (and the AWS SDK packages it imports) is evaluated only when that mode runs:
+// evaluating every client at start-up costs ~100 ms each, on every step of every PR. import() makes
+// the bundler emit each mode as a chunk of its own.
 const MODES: Record<Mode, ModeDefinition> = {
-  provision: { run: (ctx) => load.provision().provision(ctx), createsResources: true },
-  deploy: { run: (ctx) => load.deploy().deploy(ctx), createsResources: true },
-  dashboard: {
-    prepare: (inputs, run) => load.dashboard().dashboard.prepare(inputs, run),
-    run: (ctx) => load.dashboard().dashboard.run(ctx),
+  provision: {
+    services: ['amp', 'grafana', 'cloudformation'],
+    run: async (ctx) => (await import('./provision')).provision(ctx),
     createsResources: true,
   },
-  destroy: { run: (ctx) => load.destroy().destroy(ctx) },
-  cleanup: { run: (ctx) => load.cleanup().cleanup(ctx) },
+  deploy: {
+    services: ['amp', 'cloudformation', 'ecs', 'ec2'],
+    run: async (ctx) => (await import('./deploy')).deploy(ctx),
+    createsResources: true,
+  },
+  dashboard: {
+    services: ['amp', 'grafana'],
+    prepare: async (inputs, run) => (await import('./dashboard')).dashboard.prepare(inputs, run),
+    run: async (ctx) => (await import('./dashboard')).dashboard.run(ctx),
+    createsResources: true,
+  },
+  destroy: { services: ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await import('./destroy')).destroy(ctx) },
+  cleanup: { services: ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await import('./cleanup')).cleanup(ctx) },
 };
 
 export function modeFor(mode: Mode): ModeDefinition {

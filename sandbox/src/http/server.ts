@@ -17,7 +17,9 @@ import { AMP_SPEC } from '../models/specs/amp';
 import { GRAFANA_SPEC } from '../models/specs/grafana';
 import { ServiceSpec } from '../models/specs/operation';
 import { StsModel } from '../models/sts';
+import { PrometheusPool } from '../prometheus/pool';
 import { createAdminApi } from './admin';
+import { AMP_DATA_PLANE_PATH, createAmpDataPlane } from './amp-data-plane';
 import { createAwsEndpoint, dispatchTable, ServiceBinding } from './aws-endpoint';
 import { FaultInjector } from './faults';
 import { openGrafanaListener } from './grafana-workspace-api';
@@ -74,6 +76,8 @@ export interface Sandbox {
   ecs: EcsModel;
   cloudformation: CloudFormationModel;
   github: GithubModel;
+  /** The real Prometheus behind each AMP workspace's data plane: urlFor(workspaceId) starts it if needed. */
+  prometheus: PrometheusPool;
   oidc: OidcIssuer;
   credentials: CredentialStore;
   iam: ReturnType<typeof createIamState>;
@@ -110,6 +114,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const credentials = new CredentialStore();
   const oidc = new OidcIssuer();
   const amp = new AmpModel(() => latencies);
+  const prometheus = new PrometheusPool();
+  // A deleted workspace's samples go with it, as AMP's do.
+  amp.onDeleted = (id) => { void prometheus.stop(id); };
   const faults = new FaultInjector(options.seed);
   if (options.faults) faults.set(options.faults);
   const log: RequestLogEntry[] = [];
@@ -173,6 +180,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state = () => snapshotOf({ amp, grafana, iam, cloudformation, github });
   const view = modelView({ amp, grafana, cloudformation });
   const awsApi = createAwsEndpoint({ services, credentials, faults, record, authorizer, requestsFor: (svc, op, input, ctx) => requestsFor(svc, op, input, ctx, view) });
+  const ampDataPlane = createAmpDataPlane({ amp, view, credentials, authorizer, faults, prometheus, record });
   const clearLog = () => { log.length = 0; authorizer.clearLog(); };
   const adminApi = createAdminApi({
     log: () => log, clearLog, faults: () => faults.get(), setFaults: (f) => faults.set(f),
@@ -217,6 +225,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname.startsWith('/_sandbox/')) return adminApi(req, res, url, body);
     if (url.pathname === '/_oidc/token') return oidcToken(req, res, url);
     if (url.pathname === '/github' || url.pathname.startsWith('/github/')) return githubApi(req, res, url, body);
+    if (AMP_DATA_PLANE_PATH.test(url.pathname)) return ampDataPlane(req, res, url, body);
     return awsApi(req, res, url, body);
   }
 
@@ -242,7 +251,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url, githubApiUrl: `${url}/github`, oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`,
-    amp, grafana, ecs, cloudformation, github, oidc, credentials, iam, bootstrap, log, authorizations: authorizer.log, authorizer,
+    amp, grafana, ecs, cloudformation, github, prometheus, oidc, credentials, iam, bootstrap, log, authorizations: authorizer.log, authorizer,
     clearLog,
     faults: () => faults.get(),
     setFaults: (f) => faults.set(f),
@@ -251,6 +260,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     state,
     close: async () => {
       await grafana.closeApis();
+      await prometheus.close();
       await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
     },
   };

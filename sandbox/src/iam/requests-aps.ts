@@ -6,7 +6,8 @@
 // DeleteWorkspace take the workspace ARN with aws:ResourceTag/${TagKey}; Tag/Untag/ListTagsForResource
 // take the resource ARN, whose workspace type lists aws:ResourceTag, aws:RequestTag and aws:TagKeys.
 import { CallContext } from '../core/types';
-import { requestTagContext, RequestMapping, requiredString, resourceTagContext, UnauthorizableRequest } from './requests-common';
+import { ModelView, requestTagContext, RequestMapping, requiredString, resourceTagContext, UnauthorizableRequest } from './requests-common';
+import type { AuthorizationRequest } from './types';
 
 const workspaceArn = (id: string, ctx: CallContext) => `arn:aws:aps:${ctx.region}:${ctx.accountId}:workspace/${id}`;
 const WORKSPACE_ARN = /^arn:aws[-a-z]*:aps:([a-z0-9-]+):(\d{12}):workspace\/(.+)$/;
@@ -34,3 +35,12 @@ export const APS_REQUESTS: Record<string, RequestMapping> = {
   UntagResource: onResourceArn('aps:UntagResource', (input): Record<string, string[]> => (Array.isArray(input.tagKeys) ? { 'aws:TagKeys': input.tagKeys as string[] } : {})),
   ListTagsForResource: onResourceArn('aps:ListTagsForResource', () => ({})),
 };
+
+/**
+ * AMP's data plane (remote write and the Prometheus query API) is no SDK operation, so it is not in APS_REQUESTS
+ * (whose keys are the SDK's): each request asks for its action (specs/amp.ts AMP_DATA_PLANE) on the workspace ARN of the
+ * signer's account and region, with the workspace's tags as aws:ResourceTag/* (the reference lists only that key).
+ */
+export function apsDataPlaneRequest(action: string, operation: string, workspaceId: string, ctx: CallContext, view: ModelView): AuthorizationRequest {
+  return { action, operation, resource: workspaceArn(workspaceId, ctx), context: resourceTagContext(view.ampWorkspace(workspaceId, ctx)?.tags) };
+}

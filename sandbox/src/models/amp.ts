@@ -38,6 +38,8 @@ export class AmpModel {
   readonly workspaces = new Map<string, AmpWorkspace>();
   private readonly tokens = new Map<string, TokenRecord>();
   private failNextCreates = 0;
+  /** Told when a workspace is gone (its deletion completed), so its data plane can go too. */
+  onDeleted?: (workspaceId: string) => void;
 
   constructor(private readonly latencies: () => Latencies) {}
 
@@ -170,7 +172,10 @@ export class AmpModel {
   refresh(ws: AmpWorkspace): AmpWorkspace {
     if (Date.now() < ws.readyAt) return ws;
     if (ws.status === 'CREATING') ws.status = ws.failCreate ? 'CREATION_FAILED' : 'ACTIVE';
-    else if (ws.status === 'DELETING') this.workspaces.delete(ws.id);
+    else if (ws.status === 'DELETING') {
+      this.workspaces.delete(ws.id);
+      this.onDeleted?.(ws.id);
+    }
     return ws;
   }
 

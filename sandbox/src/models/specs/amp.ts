@@ -54,3 +54,25 @@ export const AMP_SPEC: ServiceSpec = {
     input: { resourceArn: RESOURCE_ARN },
   },
 };
+
+/**
+ * AMP's data plane: the Prometheus-compatible API under each workspace's prometheusEndpoint
+ * (https://aps-workspaces.<region>.amazonaws.com/workspaces/<id>/api/v1/), signed with SigV4 for service `aps`.
+ * `path` is what follows `/workspaces/{workspaceId}/api/v1/`; `action` is the IAM action the Service Authorization
+ * Reference names for the operation (iam-data actions/aps.json: RemoteWrite, QueryMetrics, GetSeries, GetLabels, each on
+ * the workspace resource with aws:ResourceTag/${TagKey}). Verbs and paths from the AMP user guide's API reference
+ * (AMP-APIReference-RemoteWrite, -QueryMetrics, -GetSeries, -GetLabels): label/{name}/values is GET only.
+ */
+export interface AmpDataPlaneOperation {
+  methods: readonly ('GET' | 'POST')[];
+  path: RegExp;
+  action: 'aps:RemoteWrite' | 'aps:QueryMetrics' | 'aps:GetSeries' | 'aps:GetLabels';
+}
+
+export const AMP_DATA_PLANE: Record<string, AmpDataPlaneOperation> = {
+  RemoteWrite: { methods: ['POST'], path: /^remote_write$/, action: 'aps:RemoteWrite' },
+  QueryMetrics: { methods: ['GET', 'POST'], path: /^query(_range)?$/, action: 'aps:QueryMetrics' },
+  GetSeries: { methods: ['GET', 'POST'], path: /^series$/, action: 'aps:GetSeries' },
+  GetLabels: { methods: ['GET', 'POST'], path: /^labels$/, action: 'aps:GetLabels' },
+  GetLabelValues: { methods: ['GET'], path: /^label\/[^/]+\/values$/, action: 'aps:GetLabels' },
+};
