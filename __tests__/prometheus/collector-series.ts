@@ -3,11 +3,8 @@
 //
 // How each receiver and the exporter shape a series is taken from their source at the versions ADOT v0.47.0
 // vendors (collector-contrib v0.143.0), read, not copied:
-// - awsecscontainermetricsreceiver (internal/awsecscontainermetrics): per-container metrics from the container's
-//   docker stats (metrics_helper.go getContainerMetrics), task metrics as the SUM of its containers'
-//   (aggregateTaskMetrics), then the task's limits override `reserved`, and `cpu.utilized` becomes the summed vCPU
-//   usage × 1024 (accumulator.go overrideWithTaskLevelLimit); memory.utilized = (usage − cache) / MiB as an integer;
-//   resource attributes from resource.go (taskResource, containerResource).
+// - awsecscontainermetricsreceiver: sandbox/src/runtime/collector/ecs-metrics.ts, which the sandbox's collector stand-in
+//   uses too (its facts and sources are recorded there).
 // - prometheusreceiver: target labels other than job/instance stay on the series; the resource gets service.name
 //   (job), service.instance.id (instance), server.port and url.scheme (internal/prom_to_otlp.go CreateResource;
 //   "localhost" is not a discernible host, so no server.address); names are kept as scraped (trim_metric_suffixes
@@ -19,39 +16,17 @@
 //   no unit or _total suffix is added.
 import { parse } from 'yaml';
 import { AdotConfig, APP_DETECTED_ATTRIBUTES, renderAdotConfig, AdotConfigOptions } from '../../src/render/adot-config';
+import {
+  containerAttributes, containerMetrics, detectedEcsAttributes, EcsMetricKey, taskAttributes, taskMetrics, TaskModel as EcsTaskModel,
+} from '../../sandbox/src/runtime/collector/ecs-metrics';
+
+export type { ContainerModel } from '../../sandbox/src/runtime/collector/ecs-metrics';
+export { taskArn } from '../../sandbox/src/runtime/collector/ecs-metrics';
 
 export const STEP_SECONDS = 15;
 
-export interface ContainerModel {
-  name: string;
-  image: string;
-  dockerId: string;
-  /** vCPUs the container uses (docker stats: CPU time delta / wall time delta). */
-  vcpu: number;
-  memoryUsageBytes: number;
-  /** Page cache in memory.stats; the receiver subtracts it for memory.utilized. */
-  memoryCacheBytes: number;
-  storageReadBytesPerSecond?: number;
-  storageWriteBytesPerSecond?: number;
-}
-
-export interface TaskModel {
-  id: string;
-  /** The task definition's family: the stack name (templates/preview-stack.yaml). */
-  family: string;
-  revision: string;
-  cluster: string;
-  serviceName: string;
-  region: string;
-  account: string;
-  availabilityZone: string;
-  /** The task size as the task definition gives it: CPU units and MiB (Fargate). */
-  cpuUnits: number;
-  memoryMiB: number;
-  containers: ContainerModel[];
-  /** The task's one network interface (awsvpc): every container's stats report it. */
-  networkRxBytesPerSecond: number;
-  networkTxBytesPerSecond: number;
+/** A task as the ECS receiver sees it, plus what its app exposes to the Prometheus receiver. */
+export interface TaskModel extends EcsTaskModel {
   /** The app's series as the app exposes them: name{labels} → value at step i. */
   appSamples: AppSample[];
   scrapeDurationSeconds: number;
@@ -69,14 +44,8 @@ export interface InputSeries {
   values: number[];
 }
 
-const MiB = 1024 * 1024;
-
 export function promName(name: string): string {
   return name.replace(/[^a-zA-Z0-9_]/g, '_');
-}
-
-export function taskArn(t: TaskModel): string {
-  return `arn:aws:ecs:${t.region}:${t.account}:task/${t.cluster}/${t.id}`;
 }
 
 /** The rendered configuration, read back the way the collector reads AOT_CONFIG_CONTENT. */
@@ -121,78 +90,6 @@ export function seriesKey(labels: Record<string, string>): string {
 
 // ---- the ECS pipeline -------------------------------------------------------------------------------------------
 
-interface EcsMetrics {
-  'memory.usage': number; 'memory.usage.max': number; 'memory.usage.limit': number; 'memory.utilized': number; 'memory.reserved': number;
-  'cpu.usage.total': number; 'cpu.usage.kernelmode': number; 'cpu.usage.usermode': number; 'cpu.usage.system': number;
-  'cpu.cores': number; 'cpu.onlines': number; 'cpu.reserved': number; 'cpu.utilized': number; 'cpu.usage.vcpu': number;
-  'network.rate.rx': number; 'network.rate.tx': number;
-  'network.io.usage.rx_bytes': number; 'network.io.usage.tx_bytes': number;
-  'storage.read_bytes': number; 'storage.write_bytes': number;
-}
-
-function containerMetrics(t: TaskModel, c: ContainerModel, i: number): EcsMetrics {
-  const seconds = i * STEP_SECONDS;
-  const cpuNs = Math.round(c.vcpu * 1e9 * seconds);
-  return {
-    'memory.usage': c.memoryUsageBytes,
-    'memory.usage.max': c.memoryUsageBytes,
-    // Fargate reports the task's limit as each container's cgroup limit.
-    'memory.usage.limit': t.memoryMiB * MiB,
-    'memory.utilized': Math.floor((c.memoryUsageBytes - c.memoryCacheBytes) / MiB),
-    // No container-level memory or CPU limit in the action's task definition.
-    'memory.reserved': 0,
-    'cpu.usage.total': cpuNs,
-    'cpu.usage.kernelmode': Math.round(cpuNs / 4),
-    'cpu.usage.usermode': cpuNs - Math.round(cpuNs / 4),
-    'cpu.usage.system': 2e9 * seconds,
-    'cpu.cores': 2,
-    'cpu.onlines': 2,
-    'cpu.reserved': 0,
-    'cpu.utilized': c.vcpu * 100,
-    'cpu.usage.vcpu': c.vcpu,
-    'network.rate.rx': t.networkRxBytesPerSecond,
-    'network.rate.tx': t.networkTxBytesPerSecond,
-    'network.io.usage.rx_bytes': t.networkRxBytesPerSecond * seconds,
-    'network.io.usage.tx_bytes': t.networkTxBytesPerSecond * seconds,
-    'storage.read_bytes': (c.storageReadBytesPerSecond ?? 0) * seconds,
-    'storage.write_bytes': (c.storageWriteBytesPerSecond ?? 0) * seconds,
-  };
-}
-
-function taskMetrics(t: TaskModel, i: number): EcsMetrics {
-  const sum = {} as EcsMetrics;
-  for (const c of t.containers) {
-    const m = containerMetrics(t, c, i);
-    for (const k of Object.keys(m) as (keyof EcsMetrics)[]) sum[k] = (sum[k] ?? 0) + m[k];
-  }
-  // The task metadata endpoint's task Limits: CPU in vCPU, memory in MiB.
-  sum['memory.reserved'] = t.memoryMiB;
-  sum['cpu.reserved'] = (t.cpuUnits / 1024) * 1024;
-  sum['cpu.utilized'] = sum['cpu.usage.vcpu'] * 1024;
-  return sum;
-}
-
-function taskAttributes(t: TaskModel): Record<string, string> {
-  return {
-    'aws.ecs.cluster.name': t.cluster, 'aws.ecs.task.arn': taskArn(t), 'aws.ecs.task.id': t.id,
-    'aws.ecs.task.family': t.family, 'aws.ecs.task.version': t.revision, 'aws.ecs.task.revision': t.revision,
-    'aws.ecs.service.name': t.serviceName, 'cloud.availability_zone': t.availabilityZone,
-    'aws.ecs.task.pull_started_at': '2026-01-05T10:00:01.5Z', 'aws.ecs.task.pull_stopped_at': '2026-01-05T10:00:09.2Z',
-    'aws.ecs.task.known_status': 'RUNNING', 'aws.ecs.task.launch_type': 'FARGATE', 'aws.ecs.launchtype': 'fargate',
-    'cloud.region': t.region, 'cloud.account.id': t.account,
-  };
-}
-
-function containerAttributes(c: ContainerModel): Record<string, string> {
-  const [repository, tag = 'latest'] = c.image.split(/:(?=[^/]*$)/);
-  return {
-    'container.name': c.name, 'container.id': c.dockerId, 'aws.ecs.docker.name': c.name,
-    'container.image.name': repository, 'aws.ecs.container.image.id': `sha256:${c.dockerId}`, 'container.image.tag': tag,
-    'aws.ecs.container.created_at': '2026-01-05T10:00:10Z', 'aws.ecs.container.started_at': '2026-01-05T10:00:11Z',
-    'aws.ecs.container.know_status': 'RUNNING',
-  };
-}
-
 /** The metric names a filter processor lets through (strict include lists only: that is what the action renders). */
 function filterAllows(config: AdotConfig, processors: string[], name: string): boolean {
   for (const id of processors) {
@@ -207,20 +104,20 @@ function filterAllows(config: AdotConfig, processors: string[], name: string): b
 
 function ecsSeries(config: AdotConfig, processors: string[], tasks: TaskModel[], steps: number, resourceLabels: boolean): InputSeries[] {
   const out: InputSeries[] = [];
-  const keys = Object.keys(taskMetrics(tasks[0], 0)) as (keyof EcsMetrics)[];
+  const keys = Object.keys(taskMetrics(tasks[0], 0)) as EcsMetricKey[];
   for (const t of tasks) {
     const taskLabels = resourceLabels ? labelsOf(taskAttributes(t)) : {};
     for (const k of keys) {
       const name = `ecs.task.${k}`;
       if (!filterAllows(config, processors, name)) continue;
-      out.push({ labels: { __name__: promName(name), ...taskLabels }, values: range(steps, (i) => taskMetrics(t, i)[k]) });
+      out.push({ labels: { __name__: promName(name), ...taskLabels }, values: range(steps, (i) => taskMetrics(t, i * STEP_SECONDS)[k]) });
     }
     for (const c of t.containers) {
-      const labels = resourceLabels ? labelsOf({ ...containerAttributes(c), ...taskAttributes(t) }) : {};
+      const labels = resourceLabels ? labelsOf({ ...containerAttributes(t, c), ...taskAttributes(t) }) : {};
       for (const k of keys) {
         const name = `container.${k}`;
         if (!filterAllows(config, processors, name)) continue;
-        out.push({ labels: { __name__: promName(name), ...labels }, values: range(steps, (i) => containerMetrics(t, c, i)[k]) });
+        out.push({ labels: { __name__: promName(name), ...labels }, values: range(steps, (i) => containerMetrics(t, c, i * STEP_SECONDS)[k]) });
       }
     }
   }
@@ -237,12 +134,8 @@ function detectedAttributes(config: AdotConfig, processors: string[], t: TaskMod
     if (id.split('/')[0] !== 'resourcedetection') continue;
     const p = config.processors[id] as { detectors?: string[]; ecs?: { resource_attributes?: Record<string, { enabled?: boolean }> } };
     if (!(p.detectors ?? []).includes('ecs')) continue;
-    const values: Record<(typeof APP_DETECTED_ATTRIBUTES)[number], string> = {
-      'cloud.provider': 'aws', 'cloud.platform': 'aws_ecs', 'cloud.account.id': t.account, 'cloud.region': t.region,
-      'cloud.availability_zone': t.availabilityZone, 'aws.ecs.cluster.arn': `arn:aws:ecs:${t.region}:${t.account}:cluster/${t.cluster}`,
-      'aws.ecs.task.arn': taskArn(t), 'aws.ecs.task.family': t.family, 'aws.ecs.task.id': t.id,
-      'aws.ecs.task.revision': t.revision, 'aws.ecs.launchtype': 'fargate',
-    };
+    const detected = detectedEcsAttributes(t, []);
+    const values = Object.fromEntries(APP_DETECTED_ATTRIBUTES.map((k) => [k, detected[k] as string]));
     for (const [k, v] of Object.entries(values)) if (p.ecs?.resource_attributes?.[k]?.enabled !== false) out[k] = v;
     // The aws.log.* lists are on by default; the action turns them off. A config that leaves them on is not modelled.
     for (const k of ['aws.log.group.names', 'aws.log.group.arns', 'aws.log.stream.names', 'aws.log.stream.arns']) {

@@ -3,6 +3,8 @@ import { AddressInfo } from 'node:net';
 import { Faults, Latencies, RequestLogEntry } from '../core/types';
 import { AmpModel } from '../models/amp';
 import { EcsModel } from '../models/ecs';
+import { LogsModel } from '../models/logs';
+import { TaskRuntime } from '../runtime/task-runtime';
 import { CloudFormationModel } from '../models/cloudformation/model';
 import { CredentialStore } from '../models/credentials';
 import { GithubModel } from '../models/github';
@@ -74,6 +76,10 @@ export interface Sandbox {
   amp: AmpModel;
   grafana: GrafanaModel;
   ecs: EcsModel;
+  /** CloudWatch Logs: the stack's log groups and what the tasks' containers write there. */
+  logs: LogsModel;
+  /** The stand-ins of every RUNNING task (app and collector): sandbox/src/runtime/. */
+  runtime: TaskRuntime;
   cloudformation: CloudFormationModel;
   github: GithubModel;
   /** The real Prometheus behind each AMP workspace's data plane: urlFor(workspaceId) starts it if needed. */
@@ -133,7 +139,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const sts = new StsModel(iam, oidc, credentials);
   const ecs = new EcsModel();
-  const cloudformation = new CloudFormationModel({ iam, ecs, latencies: () => latencies, accountId: ACCOUNT_ID, authorizer });
+  const logs = new LogsModel();
+  let url = '';
+  const runtime = new TaskRuntime({ ecs, logs, credentials, iam, endpoint: () => url });
+  const cloudformation = new CloudFormationModel({ iam, ecs, logs, latencies: () => latencies, accountId: ACCOUNT_ID, authorizer });
   const github = new GithubModel();
 
   const sa = grafana.serviceAccounts;
@@ -173,6 +182,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       protocol: 'json', targetPrefix: 'AmazonEC2ContainerServiceV20141113',
       call: dispatchTable('json', {
         DescribeServices: (i, c) => ecs.describeServices(i, c), ListTasks: (i, c) => ecs.listTasks(i, c), DescribeTasks: (i, c) => ecs.describeTasks(i, c),
+      }),
+    },
+    logs: {
+      protocol: 'json', targetPrefix: 'Logs_20140328',
+      call: dispatchTable('json', {
+        GetLogEvents: (i, c) => logs.getLogEvents(i, c), FilterLogEvents: (i, c) => logs.filterLogEvents(i, c),
+        DescribeLogStreams: (i, c) => logs.describeLogStreams(i, c),
       }),
     },
   };
@@ -248,10 +264,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url, githubApiUrl: `${url}/github`, oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`,
-    amp, grafana, ecs, cloudformation, github, prometheus, oidc, credentials, iam, bootstrap, log, authorizations: authorizer.log, authorizer,
+    amp, grafana, ecs, logs, runtime, cloudformation, github, prometheus, oidc, credentials, iam, bootstrap, log, authorizations: authorizer.log, authorizer,
     clearLog,
     faults: () => faults.get(),
     setFaults: (f) => faults.set(f),
@@ -259,6 +275,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setSsoEnabled: (enabled) => { ssoEnabled = enabled; },
     state,
     close: async () => {
+      await runtime.close();
       await grafana.closeApis();
       await prometheus.close();
       await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });

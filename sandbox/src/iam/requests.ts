@@ -10,6 +10,7 @@ import { APS_REQUESTS } from './requests-aps';
 import { CLOUDFORMATION_REQUESTS } from './requests-cloudformation';
 import { ECS_REQUESTS } from './requests-ecs';
 import { GRAFANA_REQUESTS } from './requests-grafana';
+import { LOGS_REQUESTS } from './requests-logs';
 import { ModelView, RequestMapping } from './requests-common';
 import { STS_REQUESTS } from './requests-sts';
 import type { AuthorizationRequest } from './types';
@@ -23,6 +24,7 @@ export const REQUESTS: Record<string, Record<string, RequestMapping>> = {
   cloudformation: CLOUDFORMATION_REQUESTS,
   ecs: ECS_REQUESTS,
   sts: STS_REQUESTS,
+  logs: LOGS_REQUESTS,
 };
 
 export function hasMapping(service: string, operation: string): boolean {

@@ -40,8 +40,21 @@ export interface EcsTaskDefinition {
   revision: number;
   cpu: string;
   memory: string;
-  containers: { name: string; image: string }[];
+  containers: EcsContainerDefinition[];
+  taskRoleArn?: string;
 }
+
+/** What the sandbox's task runtime needs of a container definition (sandbox/src/runtime/). */
+export interface EcsContainerDefinition {
+  name: string;
+  image: string;
+  environment?: { name: string; value: string }[];
+  portMappings?: { containerPort: number; protocol?: string }[];
+  logConfiguration?: { logDriver: string; options?: Record<string, string> };
+}
+
+/** Told when a task starts RUNNING and when it stops (the sandbox's task runtime follows them). */
+export type TaskObserver = (event: 'started' | 'stopped', task: EcsTask, taskDefinition: EcsTaskDefinition | undefined) => void;
 
 export interface EcsService {
   name: string;
@@ -81,6 +94,15 @@ export class EcsModel {
   /** The tasks' network interfaces and the load balancers ECS registers them in. */
   readonly network = new NetworkModel();
   private taskFailure?: { reason: string; container?: string };
+  private readonly observers: TaskObserver[] = [];
+
+  observeTasks(observer: TaskObserver): void {
+    this.observers.push(observer);
+  }
+
+  private notify(event: 'started' | 'stopped', task: EcsTask): void {
+    for (const o of this.observers) o(event, task, this.taskDefinitions.get(task.taskDefinitionArn));
+  }
 
   /** The next deployments' tasks stop with `reason` (e.g. CannotPullContainerError: …) and never stabilise. */
   failTasks(reason: string, container?: string): void {
@@ -104,9 +126,9 @@ export class EcsModel {
     this.clusters.delete(arn);
   }
 
-  registerTaskDefinition(family: string, cpu: string, memory: string, containers: { name: string; image: string }[], region: string, accountId: string): EcsTaskDefinition {
+  registerTaskDefinition(family: string, cpu: string, memory: string, containers: EcsContainerDefinition[], region: string, accountId: string, taskRoleArn?: string): EcsTaskDefinition {
     const revision = [...this.taskDefinitions.values()].filter((t) => t.family === family).length + 1;
-    const td = { arn: `arn:aws:ecs:${region}:${accountId}:task-definition/${family}:${revision}`, family, revision, cpu, memory, containers };
+    const td = { arn: `arn:aws:ecs:${region}:${accountId}:task-definition/${family}:${revision}`, family, revision, cpu, memory, containers, taskRoleArn };
     this.taskDefinitions.set(td.arn, td);
     return td;
   }
@@ -161,6 +183,7 @@ export class EcsModel {
       containers: td.containers.map((c) => ({ name: c.name, image: c.image, lastStatus: 'RUNNING' })), createdAt: new Date(),
     };
     this.tasks.set(task.taskArn, task);
+    this.notify('started', task);
     return task;
   }
 
@@ -174,6 +197,7 @@ export class EcsModel {
       c.lastStatus = 'STOPPED';
       if (stopCode === 'TaskFailedToStart' && (!container || c.name === container)) c.reason = reason;
     }
+    this.notify('stopped', task);
   }
 
   // --- API (awsJson1_1) ----------------------------------------------------------------------

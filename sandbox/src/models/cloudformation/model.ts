@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AwsError, CallContext, IamState, Latencies } from '../../core/types';
 import type { Authorizer } from '../../iam/types';
 import { EcsModel } from '../ecs';
+import type { LogsModel } from '../logs';
 import { findRoleByArn, trustsService } from '../iam';
 import { denialMessage, HandlerCall, handlerCalls, HandlerSubject, resourceTagSet } from './handler-calls';
 import type { HandlerName } from './handler-permissions';
@@ -125,7 +126,7 @@ export class CloudFormationModel {
    * the caller (or the stack's service role). Without one, every permission is allowed (and still
    * recorded in `performed()`).
    */
-  constructor(private readonly deps: { iam: IamState; ecs: EcsModel; latencies: () => Latencies; accountId: string; authorizer?: Authorizer }) {
+  constructor(private readonly deps: { iam: IamState; ecs: EcsModel; logs?: LogsModel; latencies: () => Latencies; accountId: string; authorizer?: Authorizer }) {
     this.authorizer = deps.authorizer;
   }
 
@@ -725,7 +726,7 @@ export class CloudFormationModel {
   }
 
   private providerContext(stack: Stack, logicalId: string, tags: Record<string, string>): ProviderContext {
-    return { stackName: stack.name, logicalId, region: stack.region, accountId: stack.accountId, stackTags: tags, iam: this.deps.iam, ecs: this.deps.ecs, latencies: this.deps.latencies() };
+    return { stackName: stack.name, logicalId, region: stack.region, accountId: stack.accountId, stackTags: tags, iam: this.deps.iam, ecs: this.deps.ecs, logs: this.deps.logs, latencies: this.deps.latencies() };
   }
 
   private latency(type: string): number {

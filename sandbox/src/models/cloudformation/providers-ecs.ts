@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ECS_SERVICE_LINKED_ROLE_NAME, ecsServiceLinkedRole } from '../ecs';
+import { ECS_SERVICE_LINKED_ROLE_NAME, EcsContainerDefinition, ecsServiceLinkedRole } from '../ecs';
 import type { ProviderContext, ResourceProvider } from './providers';
 
 /** Fargate's valid task sizes: cpu units → memory MiB allowed. */
@@ -18,6 +18,18 @@ const fail = (ctx: ProviderContext, message: string): never => {
 function requireRole(arn: unknown, ctx: ProviderContext, what: string): void {
   if (arn === undefined) return;
   if (![...ctx.iam.roles.values()].some((r) => r.arn === arn)) fail(ctx, `${what} ${String(arn)} is not valid: the role does not exist`);
+}
+
+/** What the sandbox's task runtime reads of a container definition: its environment, ports and log driver. */
+function runtimeFields(c: Record<string, unknown>): Omit<EcsContainerDefinition, 'name' | 'image'> {
+  const env = c.Environment as { Name?: unknown; Value?: unknown }[] | undefined;
+  const ports = c.PortMappings as { ContainerPort?: unknown; Protocol?: unknown }[] | undefined;
+  const log = c.LogConfiguration as { LogDriver?: unknown; Options?: Record<string, unknown> } | undefined;
+  return {
+    environment: env?.map((e) => ({ name: String(e.Name), value: String(e.Value ?? '') })),
+    portMappings: ports?.map((m) => ({ containerPort: Number(m.ContainerPort), protocol: m.Protocol === undefined ? undefined : String(m.Protocol) })),
+    logConfiguration: log && { logDriver: String(log.LogDriver), options: log.Options && Object.fromEntries(Object.entries(log.Options).map(([k, v]) => [k, String(v)])) },
+  };
 }
 
 const stabilise = (ctx: ProviderContext) => ctx.latencies.cfnResource['ECS::Stabilize'] ?? ctx.latencies.cfnResource.default;
@@ -59,11 +71,11 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
       requireRole(p.TaskRoleArn, ctx, 'TaskRoleArn');
       const containers = (p.ContainerDefinitions as Record<string, unknown>[]).map((c) => {
         if (!c.Name || !c.Image) fail(ctx, 'Container definitions need Name and Image');
-        return { name: String(c.Name), image: String(c.Image) };
+        return { name: String(c.Name), image: String(c.Image), ...runtimeFields(c) };
       });
       if (new Set(containers.map((c) => c.name)).size !== containers.length) fail(ctx, 'Container names must be unique within a task definition');
       const family = ctx.physicalName ?? ECS_PROVIDERS['AWS::ECS::TaskDefinition'].physicalName!(p, ctx);
-      const td = ctx.ecs.registerTaskDefinition(family, String(p.Cpu ?? ''), String(p.Memory ?? ''), containers, ctx.region, ctx.accountId);
+      const td = ctx.ecs.registerTaskDefinition(family, String(p.Cpu ?? ''), String(p.Memory ?? ''), containers, ctx.region, ctx.accountId, p.TaskRoleArn as string | undefined);
       return { physicalId: td.arn, attributes: { TaskDefinitionArn: td.arn } };
     },
     update: (arn) => ({ physicalId: arn, attributes: { TaskDefinitionArn: arn } }),

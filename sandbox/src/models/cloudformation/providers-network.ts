@@ -44,9 +44,10 @@ export const NETWORK_PROVIDERS: Record<string, ResourceProvider> = {
         throw new Error(`Properties validation failed for resource ${ctx.logicalId} with message: #/RetentionInDays: ${String(p.RetentionInDays)} is not a valid enum value`);
       }
       const name = ctx.physicalName ?? NETWORK_PROVIDERS['AWS::Logs::LogGroup'].physicalName!(p, ctx);
+      ctx.logs?.createLogGroup(name, ctx.region, ctx.accountId);
       return { physicalId: name, attributes: { Arn: `arn:aws:logs:${ctx.region}:${ctx.accountId}:log-group:${name}:*` } };
     },
     update: (name, _p, ctx) => ({ physicalId: name, attributes: { Arn: `arn:aws:logs:${ctx.region}:${ctx.accountId}:log-group:${name}:*` } }),
-    delete: () => undefined,
+    delete: (name, ctx) => ctx.logs?.deleteLogGroup(name, ctx.region, ctx.accountId),
   },
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { IamState, Latencies } from '../../core/types';
 import { EcsModel } from '../ecs';
+import type { LogsModel } from '../logs';
 import { ECS_PROVIDERS } from './providers-ecs';
 import { ELB_PROVIDERS } from './providers-elb';
 import { NETWORK_PROVIDERS } from './providers-network';
@@ -14,6 +15,8 @@ export interface ProviderContext {
   stackTags: Record<string, string>;
   iam: IamState;
   ecs: EcsModel;
+  /** CloudWatch Logs, where AWS::Logs::LogGroup resources live (absent in engine-only tests). */
+  logs?: LogsModel;
   latencies: Latencies;
   /** create: the physical name CloudFormation settled on before calling the handler (named types). */
   physicalName?: string;
