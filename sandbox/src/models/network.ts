@@ -80,6 +80,28 @@ export class NetworkModel {
     return eni;
   }
 
+  /**
+   * A security group's ingress as CloudFormation gives it (SecurityGroupIngress items: IpProtocol,
+   * FromPort, ToPort, CidrIp or SourceSecurityGroupId; AWS::EC2::SecurityGroup Ingress property type).
+   */
+  putSecurityGroup(id: string, vpcId: string, ingress: Record<string, unknown>[]): void {
+    this.securityGroups.set(id, {
+      id, vpcId,
+      ingress: ingress.map((r) => ({
+        protocol: String(r.IpProtocol ?? 'tcp').toLowerCase(),
+        fromPort: r.FromPort === undefined ? undefined : Number(r.FromPort),
+        toPort: r.ToPort === undefined ? undefined : Number(r.ToPort),
+        cidr: r.CidrIp === undefined ? undefined : String(r.CidrIp),
+        sourceSecurityGroupId: r.SourceSecurityGroupId === undefined ? undefined : String(r.SourceSecurityGroupId),
+      })),
+    });
+  }
+
+  /** ECS registers a task of a service with LoadBalancers by its private IP (target type ip), on the container port. */
+  registerTarget(targetGroupArn: string, eni: NetworkInterface, port: number): void {
+    this.targetGroups.get(targetGroupArn)?.targets.set(eni.privateIp, { taskArn: eni.taskArn, port });
+  }
+
   deleteInterfaceOf(taskArn: string): void {
     for (const [id, eni] of this.interfaces) if (eni.taskArn === taskArn) this.interfaces.delete(id);
     for (const tg of this.targetGroups.values()) for (const [ip, t] of tg.targets) if (t.taskArn === taskArn) tg.targets.delete(ip);
@@ -114,17 +136,27 @@ export class NetworkModel {
     }));
   }
 
-  // --- EC2 API (query) -------------------------------------------------------------------------
+  // --- EC2 API (ec2 query protocol) ------------------------------------------------------------
 
-  describeNetworkInterfaces(input: Record<string, unknown>, ctx: CallContext) {
-    const ids = Object.entries(input).filter(([k]) => /^NetworkInterfaceId\.\d+$/.test(k)).map(([, v]) => String(v));
-    const found = ids.map((id) => {
-      const eni = this.interfaces.get(id);
-      // EC2's own error for an id that does not exist.
-      if (!eni || eni.region !== ctx.region) throw new AwsError('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${id}' does not exist`, 400);
-      return eni;
+  /**
+   * DescribeNetworkInterfaces by id (what the action sends) or by filter. EC2 answers an id that does
+   * not exist with InvalidNetworkInterfaceID.NotFound for the whole call, and a filter name it does
+   * not know with InvalidParameterValue (EC2 API reference, DescribeNetworkInterfaces and Common
+   * client errors); the filters here are the reference's names for what the model holds.
+   */
+  describeNetworkInterfaces(input: { NetworkInterfaceId?: string[]; Filter?: { Name?: string; Value?: string[] }[] }, ctx: CallContext) {
+    const here = [...this.interfaces.values()].filter((e) => e.region === ctx.region);
+    const ids = input.NetworkInterfaceId ?? [];
+    for (const id of ids) {
+      if (!/^eni-[0-9a-f]{8,17}$/.test(id)) throw new AwsError('InvalidNetworkInterfaceID.Malformed', `Invalid id: "${id}" (expecting "eni-...")`, 400);
+      if (!here.some((e) => e.id === id)) throw new AwsError('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${id}' does not exist`, 400);
+    }
+    const filters = (input.Filter ?? []).map((f) => {
+      const read = f.Name ? FILTERS[f.Name] : undefined;
+      if (!read) throw new AwsError('InvalidParameterValue', `The filter '${String(f.Name)}' is invalid`, 400);
+      return (e: NetworkInterface) => read(e).some((v) => (f.Value ?? []).includes(v));
     });
-    const list = ids.length ? found : [...this.interfaces.values()].filter((e) => e.region === ctx.region);
+    const list = here.filter((e) => (ids.length === 0 || ids.includes(e.id)) && filters.every((match) => match(e)));
     return {
       networkInterfaceSet: list.map((e) => ({
         networkInterfaceId: e.id, subnetId: e.subnetId, privateIpAddress: e.privateIp, status: 'in-use', interfaceType: 'interface',
@@ -133,4 +165,28 @@ export class NetworkModel {
       })),
     };
   }
+
+  /** What exists, for the sandbox's state(). */
+  snapshot() {
+    return {
+      securityGroups: [...this.securityGroups.values()].map((g) => ({ ...g, ingress: g.ingress.map((r) => ({ ...r })) })),
+      networkInterfaces: [...this.interfaces.values()].map(({ id, privateIp, publicIp, securityGroups, taskArn }) => ({ id, privateIp, publicIp, securityGroups, taskArn })),
+      loadBalancers: [...this.loadBalancers.values()].map(({ arn, name, dnsName, scheme, securityGroups }) => ({ arn, name, dnsName, scheme, securityGroups })),
+      targetGroups: [...this.targetGroups.values()].map(({ arn, name, port, healthCheckPath, matcher, targets }) => ({
+        arn, name, port, healthCheckPath, matcher, targets: [...targets].map(([ip, t]) => ({ ip, port: t.port, taskArn: t.taskArn })),
+      })),
+      listeners: [...this.listeners.values()].map((l) => ({ ...l })),
+    };
+  }
 }
+
+/** DescribeNetworkInterfaces filter names (EC2 API reference) over what the model holds. */
+const FILTERS: Record<string, (e: NetworkInterface) => string[]> = {
+  'network-interface-id': (e) => [e.id],
+  'addresses.private-ip-address': (e) => [e.privateIp],
+  'private-ip-address': (e) => [e.privateIp],
+  'association.public-ip': (e) => (e.publicIp ? [e.publicIp] : []),
+  'group-id': (e) => e.securityGroups,
+  'subnet-id': (e) => [e.subnetId],
+  'status': () => ['in-use'],
+};
