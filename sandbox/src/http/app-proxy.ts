@@ -20,7 +20,7 @@
 //   balancer fails open and routes to all of them. The sandbox checks each target when a request
 //   arrives instead of every HealthCheckIntervalSeconds, so there are no thresholds to wait out.
 import { createServer, IncomingMessage, request, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, connect, Socket } from 'node:net';
 import type { RequestLogEntry } from '../core/types';
 import type { EcsModel } from '../models/ecs';
 import type { LoadBalancer } from '../models/network';
@@ -58,7 +58,7 @@ const refused = (what: string): Outcome => ({ kind: 'answer', status: 502, heade
 
 export async function startAppProxy(deps: AppProxyDeps): Promise<AppProxy> {
   const network = deps.ecs.network;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const pending = new Set<NodeJS.Timeout>();
 
   const server: Server = createServer((req, res) => {
@@ -67,12 +67,62 @@ export async function startAppProxy(deps: AppProxyDeps): Promise<AppProxy> {
       res.end(`sandbox app proxy error: ${err.stack}`);
     });
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  // @actions/http-client tunnels even plain http through the proxy with CONNECT (its `tunnel` agent),
+  // so a tunnel is a TCP connection: straight to the task's port, or to the ALB front below, which
+  // reads the load balancer from the Host header as an ALB node would.
+  const albFront: Server = createServer((req, res) => {
+    void handle(req, res).catch((err: Error) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`sandbox app proxy error: ${err.stack}`);
+    });
+  });
+  for (const srv of [server, albFront]) srv.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    void (async () => {
+      const [host, portText] = (req.url ?? '').split(':');
+      const port = Number(portText || 80);
+      const entry = deps.record({ service: 'app-proxy', operation: `CONNECT ${host}:${port}`, mutating: false, status: 0 });
+      const lb = network.findLoadBalancerByHost(host);
+      const outcome = lb ? await admitLb(lb, port) : await route(host, port);
+      const end = (status: number, text: string, code?: string) => {
+        entry.status = status;
+        entry.errorCode = code;
+        client.end(`HTTP/1.1 ${status} ${text}\r\nx-sandbox-network: ${code ?? 'answered'}\r\n\r\n`);
+      };
+      if (outcome === 'dropped') {
+        entry.errorCode = 'dropped';
+        const timer = setTimeout(() => { pending.delete(timer); end(504, 'Gateway Timeout', 'dropped'); }, deps.dropMs);
+        pending.add(timer);
+        return;
+      }
+      if (outcome.kind === 'answer') return end(502, 'Bad Gateway', 'refused');
+      const upstream = connect(outcome.to.port, outcome.to.host, () => {
+        entry.status = 200;
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        if (head.length) upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      sockets.add(upstream);
+      upstream.on('close', () => sockets.delete(upstream));
+      upstream.on('error', () => (entry.status === 0 ? end(502, 'Bad Gateway', 'refused') : client.destroy()));
+      client.on('error', () => upstream.destroy());
+    })();
+  });
+
+  /** A tunnel to the load balancer: its security group decides; the listener and targets are the ALB front's business. */
+  async function admitLb(lb: LoadBalancer, port: number): Promise<Outcome | 'dropped'> {
+    if (!network.admits(lb.securityGroups, port, { ip: deps.runnerAddress() }, cidrContains)) return 'dropped';
+    if (![...network.listeners.values()].some((l) => l.loadBalancerArn === lb.arn && l.port === port)) return refused(lb.dnsName);
+    const a = albFront.address() as AddressInfo;
+    return { kind: 'forward', to: { host: '127.0.0.1', port: a.port }, from: 'alb' };
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let target: URL;
     try {
-      target = new URL(req.url ?? '');
+      // Absolute-form from a proxy client; origin-form with a Host header on the ALB front.
+      target = new URL(req.url ?? '', `http://${req.headers.host ?? 'invalid'}`);
       if (target.protocol !== 'http:') throw new Error('not http');
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain' });
@@ -167,17 +217,19 @@ export async function startAppProxy(deps: AppProxyDeps): Promise<AppProxy> {
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
+  for (const srv of [server, albFront]) {
+    await new Promise<void>((resolve, reject) => {
+      srv.once('error', reject);
+      srv.listen(0, '127.0.0.1', resolve);
+    });
+  }
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: async () => {
       for (const t of pending) clearTimeout(t);
       pending.clear();
       for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([server, albFront].map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))));
     },
   };
 }
