@@ -133,6 +133,9 @@ describe('the sandbox runs each task', () => {
     const writers = new Set(sandbox.authorizations.filter((a) => a.action === 'aps:RemoteWrite' && a.allowed && a.resource === workspaces.main.arn).map((a) => a.principal));
     for (const id of taskIds) expect([...writers].some((w) => /^arn:aws:sts::\d{12}:assumed-role\/rt-main-TaskRole-[^/]+\//.test(w) && w.endsWith(`/${id}`))).toBe(true);
     expect(await collectorLog('rt-main', taskIds[0], '"Everything is ready"')).toHaveLength(1);
+    // The tasks' traffic is logged apart from clients' requests.
+    expect(sandbox.runtime.requests.some((r) => r.operation === 'RemoteWrite' && r.status === 200)).toBe(true);
+    expect(sandbox.log.filter((r) => r.operation === 'RemoteWrite')).toEqual([]);
   }, 90 * SECONDS);
 
   it('without resource_to_telemetry_conversion the task labels exist only on target_info', async () => {
@@ -164,6 +167,7 @@ describe('the sandbox runs each task', () => {
     expect(line).toMatch(/\terror\t.*Exporting failed\. Dropping data\..*remote write returned HTTP status 403 Forbidden; err = %!w\(<nil>\): .*is not authorized to perform: aps:RemoteWrite/);
     expect(await query('main', `{aws_ecs_task_id="${taskId}"}`)).toEqual([]);
     expect(await query('main', 'up{environment="rt-denied"}')).toEqual([]);
+    expect(sandbox.runtime.requests.some((r) => r.operation === 'RemoteWrite' && r.status === 403)).toBe(true);
   }, 60 * SECONDS);
 
   it('an image the sandbox does not know serves no metrics: up is 0 and the receiver warns', async () => {

@@ -4,7 +4,7 @@ import { Faults, Latencies, RequestLogEntry } from '../core/types';
 import { AmpModel } from '../models/amp';
 import { EcsModel } from '../models/ecs';
 import { LogsModel } from '../models/logs';
-import { TaskRuntime } from '../runtime/task-runtime';
+import { TASK_ORIGIN_HEADER, TaskRuntime } from '../runtime/task-runtime';
 import { CloudFormationModel } from '../models/cloudformation/model';
 import { CredentialStore } from '../models/credentials';
 import { GithubModel } from '../models/github';
@@ -214,6 +214,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const view = modelView({ amp, grafana, cloudformation });
   const awsApi = createAwsEndpoint({ services, credentials, faults, record, authorizer, requestsFor: (svc, op, input, ctx) => requestsFor(svc, op, input, ctx, view) });
   const ampDataPlane = createAmpDataPlane({ amp, view, credentials, authorizer, faults, prometheus, record });
+  // The tasks' own remote writes are logged apart from clients' requests (runtime.requests).
+  const taskDataPlane = createAmpDataPlane({ amp, view, credentials, authorizer, faults, prometheus, record: (e) => runtime.record(e) });
   const clearLog = () => { log.length = 0; authorizer.clearLog(); };
   const adminApi = createAdminApi({
     log: () => log, clearLog, faults: () => faults.get(), setFaults: (f) => faults.set(f),
@@ -258,7 +260,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname.startsWith('/_sandbox/')) return adminApi(req, res, url, body);
     if (url.pathname === '/_oidc/token') return oidcToken(req, res, url);
     if (url.pathname === '/github' || url.pathname.startsWith('/github/')) return githubApi(req, res, url, body);
-    if (AMP_DATA_PLANE_PATH.test(url.pathname)) return ampDataPlane(req, res, url, body);
+    if (AMP_DATA_PLANE_PATH.test(url.pathname)) return (req.headers[TASK_ORIGIN_HEADER] ? taskDataPlane : ampDataPlane)(req, res, url, body);
     return awsApi(req, res, url, body);
   }
 

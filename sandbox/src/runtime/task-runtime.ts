@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { IamState } from '../core/types';
+import { IamState, RequestLogEntry } from '../core/types';
 import { Credential, CredentialStore } from '../models/credentials';
 import { trustsService } from '../models/iam';
 import { EcsContainerDefinition, EcsModel, EcsTask, EcsTaskDefinition } from '../models/ecs';
@@ -41,6 +41,8 @@ export interface TaskStandIn {
   collectorConfig?: string;
   /** Resolves once every stand-in of the task listens and the collector has started (or refused its config). */
   ready: Promise<void>;
+  /** A sandbox failure while starting the stand-ins (e.g. a port that would not bind), if any. */
+  error?: string;
 }
 
 export interface TaskRuntimeDeps {
@@ -64,8 +66,17 @@ interface Running extends TaskStandIn {
   stopped: boolean;
 }
 
+/**
+ * Marks a stand-in's own request to the sandbox (never signed, never sent by a real client), so that the tasks'
+ * traffic is logged in runtime.requests and the request log keeps what clients asked.
+ */
+export const TASK_ORIGIN_HEADER = 'x-sandbox-task';
+
 export class TaskRuntime {
   private readonly running = new Map<string, Running>();
+  /** The tasks' own requests to the sandbox (the collectors' remote writes), as the request log records clients'. */
+  readonly requests: RequestLogEntry[] = [];
+  private seq = 0;
   private transform?: (config: string, task: TaskStandIn) => string;
 
   constructor(private readonly deps: TaskRuntimeDeps) {
@@ -107,6 +118,13 @@ export class TaskRuntime {
     this.transform = fn;
   }
 
+  /** Records one of the tasks' requests (the data plane's log entry for it). */
+  record(entry: Omit<RequestLogEntry, 'seq' | 'at'>): RequestLogEntry {
+    const full = { seq: ++this.seq, at: new Date().toISOString(), ...entry };
+    this.requests.push(full);
+    return full;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.running.keys()].map((arn) => this.stop(arn)));
   }
@@ -145,7 +163,7 @@ export class TaskRuntime {
         resolve: (port) => t.ports.get(port),
         remoteWrite: (url, headers, body, sign) => this.remoteWrite(t, td, url, headers, body, sign),
       });
-    });
+    }).catch((err: unknown) => { t.error = (err as Error).stack ?? String(err); });
   }
 
   private async stop(taskArn: string): Promise<void> {
@@ -191,6 +209,7 @@ export class TaskRuntime {
       const req = await signer.sign(new HttpRequest({ method: 'POST', protocol: 'https:', hostname: target.hostname, path: target.pathname, headers: signed, body }));
       signed = req.headers as Record<string, string>;
     }
+    signed = { ...signed, [TASK_ORIGIN_HEADER]: t.taskArn };
     const sandbox = new URL(this.deps.endpoint());
     return new Promise<HttpAnswer>((resolve, reject) => {
       const req = request({ host: sandbox.hostname, port: sandbox.port, method: 'POST', path: target.pathname + target.search, headers: signed }, (res) => {

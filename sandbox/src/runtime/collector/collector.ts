@@ -49,12 +49,17 @@ export function startCollector(ctx: CollectorContext): RunningCollector {
   }
   const config = read.config;
   zap('info', 'service@v0.143.0/service.go:187', 'Starting aws-otel-collector...', { Version: version, NumCPU: 2 });
-  const stops: (() => Promise<void> | void)[] = [];
+  // Shutdown order as the collector's: receivers stop, then processors flush what they hold, then exporters drain.
+  const receiverStops: (() => void)[] = [];
+  const processorStops: (() => void)[] = [];
+  const drains: (() => Promise<void>)[] = [];
 
   const exporters = new Map<string, Consumer>();
   for (const id of new Set(config.pipelines.flatMap((p) => p.exporters))) {
     if (typeOf(id) !== 'prometheusremotewrite') continue;
-    exporters.set(id, remoteWriteExporter(id, config, ctx, zap));
+    const exporter = remoteWriteExporter(id, config, ctx, zap);
+    exporters.set(id, exporter.consume);
+    drains.push(exporter.drain);
   }
   // Each pipeline's processors are its own instances; they end in every exporter of the pipeline.
   const entries = new Map<string, Consumer[]>();
@@ -64,18 +69,23 @@ export function startCollector(ctx: CollectorContext): RunningCollector {
     for (const id of [...p.processors].reverse()) {
       const built = buildProcessor(id, config.processors[id], ctx.task, next, now);
       next = built.consume;
-      if (built.stop) stops.push(built.stop);
+      if (built.stop) processorStops.push(built.stop);
     }
     for (const r of p.receivers) entries.set(r, [...(entries.get(r) ?? []), next]);
   }
   for (const [id, consumers] of entries) {
     const emit = (batch: ResourceMetrics[]) => { for (const c of consumers) c(batch); };
     const settings = config.receivers[id] ?? {};
-    if (typeOf(id) === 'prometheus') stops.push(startPrometheusReceiver(id, settings, ctx, emit, zap, now));
-    else if (typeOf(id) === 'awsecscontainermetrics') stops.push(startEcsReceiver(settings, ctx.task, emit, now));
+    if (typeOf(id) === 'prometheus') receiverStops.push(startPrometheusReceiver(id, settings, ctx, emit, zap, now));
+    else if (typeOf(id) === 'awsecscontainermetrics') receiverStops.push(startEcsReceiver(settings, ctx.task, emit, now));
   }
   zap('info', 'service@v0.143.0/service.go:250', 'Everything is ready. Begin running and processing data.');
-  return { close: async () => { for (const stop of stops) await stop(); } };
+  return {
+    close: async () => {
+      for (const stop of [...receiverStops, ...processorStops]) stop();
+      await Promise.all(drains.map((d) => d()));
+    },
+  };
 }
 
 /** Go's log package default prefix: "2006/01/02 15:04:05". */
@@ -92,7 +102,7 @@ function goLogTime(ms: number): string {
  * text, "remote write returned HTTP status <status>; err = %!w(<nil>): <first 256 bytes of the body>"
  * (exporter/prometheusremotewriteexporter exporter.go execute: the io.ReadAll error it wraps with %w is nil).
  */
-function remoteWriteExporter(id: string, config: CollectorConfig, ctx: CollectorContext, zap: ZapLogger): Consumer {
+function remoteWriteExporter(id: string, config: CollectorConfig, ctx: CollectorContext, zap: ZapLogger): { consume: Consumer; drain: () => Promise<void> } {
   const c = config.exporters[id] as {
     endpoint?: string; auth?: { authenticator?: string }; add_metric_suffixes?: boolean; external_labels?: Record<string, string>;
     resource_to_telemetry_conversion?: { enabled?: boolean }; target_info?: { enabled?: boolean }; retry_on_failure?: { enabled?: boolean };
@@ -107,7 +117,7 @@ function remoteWriteExporter(id: string, config: CollectorConfig, ctx: Collector
   const sign = authenticator !== undefined && typeOf(authenticator) === 'sigv4auth';
   const fields = { 'otelcol.component.id': id, 'otelcol.component.kind': 'exporter', 'otelcol.signal': 'metrics' };
   let queue = Promise.resolve();
-  return (batch) => {
+  const consume: Consumer = (batch) => {
     const series = toTimeSeries(batch, settings);
     if (series.length === 0) return;
     const items = pointCount(batch);
@@ -123,12 +133,13 @@ function remoteWriteExporter(id: string, config: CollectorConfig, ctx: Collector
           error = `remote write returned HTTP status ${status}; err = %!w(<nil>): ${answer.body.slice(0, 256)}`;
           if (answer.status < 500) { error = `Permanent error: ${error}`; break; }
         } catch (err) {
-          error = `Permanent error: ${(err as Error).message}`;
-          break;
+          // A transport error is retried like a 5xx, then dropped.
+          error = (err as Error).message;
         }
         await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
       }
       zap('error', 'internal/queue_sender.go:49', 'Exporting failed. Dropping data.', { ...fields, error, dropped_items: items });
     });
   };
+  return { consume, drain: () => queue };
 }

@@ -99,6 +99,7 @@ function batchProcessor(s: Record<string, unknown>, next: Consumer, _now: () => 
       held.push(...batch);
       if (size > 0 && pointCount(held) >= size) flush();
     },
-    stop: () => clearInterval(timer),
+    // On shutdown the batch processor sends what it still holds.
+    stop: () => { clearInterval(timer); flush(); },
   };
 }

@@ -123,6 +123,10 @@ export function toTimeSeries(batch: ResourceMetrics[], s: ExporterSettings): Rem
       add({ ...seriesLabels(rm.resource, resourceOnly as Record<string, string>, { ...s, resourceToTelemetry: false }), __name__: 'target_info' }, 1, latest);
     }
   }
-  for (const entry of series.values()) entry.samples.sort((a, b) => a.timestampMs - b.timestampMs);
+  // Samples in time order, one per timestamp (a later point at the same time replaces the earlier one).
+  for (const entry of series.values()) {
+    const byTime = new Map(entry.samples.map((x) => [x.timestampMs, x]));
+    entry.samples = [...byTime.values()].sort((a, b) => a.timestampMs - b.timestampMs);
+  }
   return [...series.values()];
 }
