@@ -11,6 +11,7 @@
  * which the runner hides unless debug logging is on, are hidden here too.
  */
 import { execFileSync } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PreviewFixture, startFixture } from '../sandbox/src/harness/fixture';
@@ -22,8 +23,9 @@ const DEMO_LATENCIES = {
 
 const STEPS: { title: string; inputs: Record<string, string> }[] = [
   { title: 'provision', inputs: { mode: 'provision', 'grafana-admins': 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', tags: 'team=demo' } },
-  { title: 'deploy', inputs: { mode: 'deploy', tags: 'team=demo' } },
-  { title: 'deploy again with a new app image', inputs: { mode: 'deploy', tags: 'team=demo', 'app-image': 'public.ecr.aws/aws-otel-test/prometheus-sample-app:v2' } },
+  // The sandbox's runner address (198.51.100.7) is the network allowed to open the app.
+  { title: 'deploy', inputs: { mode: 'deploy', tags: 'team=demo', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
+  { title: 'deploy again with a new app image', inputs: { mode: 'deploy', tags: 'team=demo', 'app-image': 'public.ecr.aws/aws-otel-test/prometheus-sample-app:v2', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
   { title: 'dashboard', inputs: { mode: 'dashboard' } },
   { title: 'destroy (the PR was closed)', inputs: { mode: 'destroy', 'delete-grafana-workspace': 'true' } },
 ];
@@ -37,6 +39,10 @@ async function step(fx: PreviewFixture, pr: number, title: string, inputs: Recor
     console.log('\nDashboards (open them while the demo runs; the sandbox serves them):');
     for (const [title, url] of Object.entries(JSON.parse(run.outputs['dashboard-urls']) as Record<string, string>)) console.log(`  ${title}: ${url}`);
   }
+  if (run.outputs['app-url']) {
+    const answer = await openThroughSandbox(fx, run.outputs['app-url']);
+    console.log(`\nThe app at ${run.outputs['app-url']} (through the sandbox's internet, ${fx.sandbox.appProxyUrl}): HTTP ${answer}`);
+  }
   if (run.outputs.removed) {
     console.log('\nRemoved:');
     for (const env of JSON.parse(run.outputs.removed) as { removed: string[]; kept: string[] }[]) {
@@ -45,6 +51,19 @@ async function step(fx: PreviewFixture, pr: number, title: string, inputs: Recor
     }
   }
   return run.code === 0;
+}
+
+/** GET `url` through the sandbox's app proxy, as the runner would reach it: the status and the body's first line. */
+function openThroughSandbox(fx: PreviewFixture, url: string): Promise<string> {
+  const proxy = new URL(fx.sandbox.appProxyUrl);
+  return new Promise((resolve) => {
+    const r = request({ host: proxy.hostname, port: proxy.port, path: url, headers: { host: new URL(url).host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve(`${res.statusCode} ${body.split('\n')[0]}`));
+    });
+    r.on('error', (err) => resolve(`no answer (${err.message})`));
+    r.end();
+  });
 }
 
 /** Everything the sandbox still holds, apart from the seeded IAM roles: after destroy this should be nothing. */

@@ -58,7 +58,7 @@ export async function run(): Promise<void> {
       core.warning(`PR #${runContext.prNumber} is ${state}, so ${inputs.mode} created nothing (destroy removes, or has removed, environment '${inputs.environment}').`);
       return;
     }
-    const clients = await createClients(inputs.region, credentials, mode.services);
+    const clients = await createClients(inputs.region, credentials, mode.services(inputs));
     result = await mode.run({
       inputs, run: runContext, clients, owner, prepared,
       deadline: started + inputs.waitTimeoutMinutes * 60_000,

@@ -1,6 +1,7 @@
 import * as amp from '@aws-sdk/client-amp';
 import * as cloudformationSdk from '@aws-sdk/client-cloudformation';
 import * as logs from '@aws-sdk/client-cloudwatch-logs';
+import * as ec2 from '@aws-sdk/client-ec2';
 import * as ecs from '@aws-sdk/client-ecs';
 import * as grafana from '@aws-sdk/client-grafana';
 import * as sts from '@aws-sdk/client-sts';
@@ -18,7 +19,7 @@ import { FAST } from './support';
 
 /** The operations of an AWS SDK client, from its exported *Command classes. */
 const operationsOf = (sdk: Record<string, unknown>) => Object.keys(sdk).filter((k) => k.endsWith('Command') && k !== 'Command').map((k) => k.slice(0, -'Command'.length));
-const SDK: Record<string, string[]> = { aps: operationsOf(amp), grafana: operationsOf(grafana), cloudformation: operationsOf(cloudformationSdk), ecs: operationsOf(ecs), sts: operationsOf(sts), logs: operationsOf(logs) };
+const SDK: Record<string, string[]> = { aps: operationsOf(amp), grafana: operationsOf(grafana), cloudformation: operationsOf(cloudformationSdk), ecs: operationsOf(ecs), sts: operationsOf(sts), logs: operationsOf(logs), ec2: operationsOf(ec2) };
 
 const deps = (services: Parameters<typeof createAwsEndpoint>[0]['services']) => ({
   services, credentials: new CredentialStore(), faults: new FaultInjector(1), record: () => ({}) as never,

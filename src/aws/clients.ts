@@ -1,6 +1,7 @@
 import type { AmpClient } from '@aws-sdk/client-amp';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { GrafanaClient } from '@aws-sdk/client-grafana';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
@@ -34,6 +35,8 @@ export interface AwsClients {
   cloudformation: CloudFormationClient;
   ecs: ECSClient;
   logs: CloudWatchLogsClient;
+  /** Deploy with expose: public-ip reads the task's network interface (its public IP). */
+  ec2: EC2Client;
 }
 export type AwsService = keyof AwsClients;
 
@@ -49,6 +52,7 @@ const FACTORIES: { [K in AwsService]: (config: Config) => Promise<AwsClients[K]>
   cloudformation: async (config) => new (await import('@aws-sdk/client-cloudformation')).CloudFormationClient(config),
   ecs: async (config) => new (await import('@aws-sdk/client-ecs')).ECSClient(config),
   logs: async (config) => new (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(config),
+  ec2: async (config) => new (await import('@aws-sdk/client-ec2')).EC2Client(config),
 };
 
 /**

@@ -3,6 +3,7 @@ import { RESERVED_TAG_PREFIX } from '../tags';
 import { ADOT_IMAGE, COLLECTOR_PORTS } from '../render/adot-config';
 import { defaultStackName } from '../aws/stack-names';
 import { AWS_REGIONS, STS_AUDIENCE } from './regions';
+import { parseExpose } from './expose';
 import { isOfferedGrafanaVersion, OFFERED_GRAFANA_VERSIONS } from '../grafana/versions';
 import { DeployInputs, GrafanaAdmin, GrafanaAuth, Inputs, METRICS_CHECKS, MetricsCheck, MODES, Mode, RawInputs, RunContext, TeardownInputs } from './types';
 
@@ -241,9 +242,11 @@ function parseDeploy(get: (name: string) => string, repository: string, environm
   const dryRun = parseBoolean(get('dry-run') || 'false') ?? bad('dry-run', `'${get('dry-run')}' is not true or false.`, 'Use true or false.');
   const { metricsCheck, metricsTimeoutSeconds } = parseMetricsCheck(get, bad);
 
+  const expose = parseExpose(get, bad, { vpcId, subnetIds });
+
   return {
     stackName, appImage, appPort: appPort ?? 0, appMetricsPath, cpu: cpu ?? '', memory: memory ?? '', desiredCount: desiredCount ?? 0,
-    vpcId, subnetIds, adotImage, cloudformationRoleArn, dryRun: dryRun ?? false, metricsCheck, metricsTimeoutSeconds,
+    vpcId, subnetIds, adotImage, cloudformationRoleArn, dryRun: dryRun ?? false, metricsCheck, metricsTimeoutSeconds, expose,
   };
 }
 
@@ -270,7 +273,7 @@ function parseMetricsCheck(get: (name: string) => string, bad: Bad): { metricsCh
 type Bad = (input: string, problem: string, fix: string) => undefined;
 
 /** Inputs that are lists, one entry per line; every other input is one line. */
-const MULTI_LINE_INPUTS = new Set(['tags', 'grafana-admins', 'subnet-ids']);
+const MULTI_LINE_INPUTS = new Set(['tags', 'grafana-admins', 'subnet-ids', 'ingress-cidrs']);
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 

@@ -8,6 +8,7 @@ export const INPUT_NAMES = [
   'grafana-role-arn', 'permissions-boundary', 'grafana-auth', 'grafana-admins', 'grafana-version', 'tags', 'github-token', 'comment', 'wait-timeout-minutes',
   'stack-name', 'app-image', 'app-port', 'app-metrics-path', 'cpu', 'memory', 'desired-count', 'vpc-id', 'subnet-ids',
   'adot-image', 'cloudformation-role-arn', 'dry-run', 'metrics-check', 'metrics-timeout-seconds', 'dashboards-path', 'delete-grafana-workspace', 'ttl', 'max-concurrency',
+  'expose', 'ingress-cidrs', 'health-check-path',
 ] as const;
 
 export function readRawInputs(): RawInputs {

@@ -1,3 +1,5 @@
+import type { ExposeInputs } from './expose';
+
 export const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -67,6 +69,8 @@ export interface DeployInputs {
   /** What missing metrics do after the service is stable: fail the step, warn, or go unchecked. */
   metricsCheck: MetricsCheck;
   metricsTimeoutSeconds: number;
+  /** expose, ingress-cidrs, health-check-path. */
+  expose: ExposeInputs;
 }
 
 export const METRICS_CHECKS = ['fail', 'warn', 'off'] as const;

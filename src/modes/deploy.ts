@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { ampUrls, requireEnvironmentWorkspace } from '../aws/amp';
 import { StoppedTaskWatcher, waitServiceStable } from '../aws/ecs';
 import { ensureStack, StackResult } from '../aws/stacks';
+import { exposeParameters, verifyAppUrl } from '../expose/app-url';
 import { readTemplate } from '../aws/templates';
 import { renderAdotConfig } from '../render/adot-config';
 import { formatChangeLines, renderChangeTable } from '../render/changes';
@@ -55,6 +56,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
         SubnetIds: d.subnetIds.join(','),
         AdotImage: d.adotImage,
         PermissionsBoundaryName: inputs.permissionsBoundary,
+        ...exposeParameters(d.expose),
       },
       tags: ownershipTags(owner, inputs.extraTags),
       owner,
@@ -96,6 +98,23 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
     metrics = await metricsCheck(ctx, workspace.prometheusEndpoint, deployStartedAt, timings);
   }
 
+  // expose: the app's URL, only once it answers.
+  const appLinks = [];
+  if (!d.dryRun && stack.outputs.ClusterName && stack.outputs.ServiceName) {
+    let appUrl: string | undefined;
+    try {
+      appUrl = await timed(timings, 'app URL answering', () => verifyAppUrl({
+        clients, expose: d.expose, appPort: d.appPort, cluster: stack.outputs.ClusterName, service: stack.outputs.ServiceName, stackOutputs: stack.outputs, deadline, log,
+      }));
+    } catch (err) {
+      throw new ModeFailure(err, { headline: 'deploy failed: the app did not answer', outputs, links: [], timings });
+    }
+    if (appUrl) {
+      outputs['app-url'] = appUrl;
+      appLinks.push({ label: 'App', value: appUrl, href: appUrl });
+    }
+  }
+
   const verb = { created: 'created', updated: 'updated', unchanged: 'unchanged (no changes)', planned: 'planned (dry run)' }[stack.action];
   const headline = `stack ${d.stackName} ${verb}, ${stack.changes.length} change(s)${metrics ? `; metrics: ${metrics.verification.verdict.live}` : ''}`;
   const sections = [{ title: d.dryRun ? 'planned changes (dry run)' : 'changes', markdown: renderChangeTable(stack.changes) }, ...(metrics ? [metrics.section] : [])];
@@ -110,6 +129,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
     links: [
       { label: 'Stack', value: d.stackName, href: `https://${inputs.region}.console.aws.amazon.com/cloudformation/home?region=${inputs.region}#/stacks/stackinfo?stackId=${encodeURIComponent(stack.stackId)}` },
       ...(outputs['service-name'] ? [{ label: 'ECS service', value: `${outputs['cluster-name']}/${outputs['service-name']}` }] : []),
+      ...appLinks,
     ],
     sections,
     timings,

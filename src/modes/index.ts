@@ -3,8 +3,11 @@ import type { Inputs, Mode, RunContext } from '../inputs/types';
 import type { ModeContext, ModeResult } from './types';
 
 export interface ModeDefinition {
-  /** The AWS services the mode calls: only their SDK packages are loaded (createClients). */
-  services: readonly AwsService[];
+  /**
+   * The AWS services the mode calls with these inputs: only their SDK packages are loaded
+   * (createClients), so a deploy without expose: public-ip never evaluates the EC2 client.
+   */
+  services: (inputs: Inputs) => readonly AwsService[];
   /**
    * Local work that can reject the run before any AWS call (reading and checking files, say). What
    * it returns reaches `run` as ctx.prepared.
@@ -23,23 +26,27 @@ export interface ModeDefinition {
 // the bundler emit each mode as a chunk of its own.
 const MODES: Record<Mode, ModeDefinition> = {
   provision: {
-    services: ['amp', 'grafana', 'cloudformation'],
+    services: () => ['amp', 'grafana', 'cloudformation'],
     run: async (ctx) => (await import('./provision')).provision(ctx),
     createsResources: true,
   },
   deploy: {
-    services: ['amp', 'cloudformation', 'ecs', 'logs'],
+    services: (inputs) => [
+      'amp', 'cloudformation', 'ecs',
+      ...(inputs.deploy.metricsCheck === 'off' ? [] : ['logs' as const]),
+      ...(inputs.deploy.expose.mode === 'public-ip' ? ['ec2' as const] : []),
+    ],
     run: async (ctx) => (await import('./deploy')).deploy(ctx),
     createsResources: true,
   },
   dashboard: {
-    services: ['amp', 'grafana'],
+    services: () => ['amp', 'grafana'],
     prepare: async (inputs, run) => (await import('./dashboard')).dashboard.prepare(inputs, run),
     run: async (ctx) => (await import('./dashboard')).dashboard.run(ctx),
     createsResources: true,
   },
-  destroy: { services: ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await import('./destroy')).destroy(ctx) },
-  cleanup: { services: ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await import('./cleanup')).cleanup(ctx) },
+  destroy: { services: () => ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await import('./destroy')).destroy(ctx) },
+  cleanup: { services: () => ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await import('./cleanup')).cleanup(ctx) },
 };
 
 export function modeFor(mode: Mode): ModeDefinition {

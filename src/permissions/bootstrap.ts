@@ -112,7 +112,17 @@ function managedPolicy(description: string, statements: unknown[], condition?: s
   };
 }
 
-function workflowRole(description: string, trust: unknown, direct: string, viaCloudFormation: string) {
+/**
+ * IAM caps a managed policy at 6,144 characters (IAM User Guide, IAM and STS quotas), and the
+ * preview stack's CloudFormation statements outgrew one: the load balancer's go in a policy of their own.
+ */
+const LOAD_BALANCER_PREFIX = 'elasticloadbalancing:';
+const isLoadBalancerStatement = (s: PolicyStatement) => s.Action.every((a) => a.startsWith(LOAD_BALANCER_PREFIX));
+function splitLoadBalancer(statements: PolicyStatement[]): [PolicyStatement[], PolicyStatement[]] {
+  return [statements.filter((s) => !isLoadBalancerStatement(s)), statements.filter(isLoadBalancerStatement)];
+}
+
+function workflowRole(description: string, trust: unknown, direct: string, viaCloudFormation: string[]) {
   return {
     Type: 'AWS::IAM::Role',
     Properties: {
@@ -120,7 +130,7 @@ function workflowRole(description: string, trust: unknown, direct: string, viaCl
       Path: BOOTSTRAP_ROLE_PATH,
       MaxSessionDuration: 3600,
       AssumeRolePolicyDocument: trust,
-      ManagedPolicyArns: [{ Ref: direct }, { 'Fn::If': ['UseServiceRole', { Ref: 'AWS::NoValue' }, { Ref: viaCloudFormation }] }],
+      ManagedPolicyArns: [{ Ref: direct }, ...viaCloudFormation.map((p) => ({ 'Fn::If': ['UseServiceRole', { Ref: 'AWS::NoValue' }, { Ref: p }] }))],
       Tags: [{ Key: 'ecs-amp-action:managed-by', Value: MANAGED_BY }, { Key: 'ecs-amp-action:repository', Value: { Ref: 'Repository' } }],
     },
   };
@@ -129,6 +139,8 @@ function workflowRole(description: string, trust: unknown, direct: string, viaCl
 export function bootstrapTemplate() {
   const previewGrants = grantsOf(PREVIEW_MODES);
   const teardownGrants = grantsOf(TEARDOWN_MODES);
+  const [previewCloudFormation, previewLoadBalancer] = splitLoadBalancer(compileStatements(previewGrants, 'cloudformation'));
+  const [serviceRole, serviceRoleLoadBalancer] = splitLoadBalancer(compileStatements([...previewGrants, ...teardownGrants], 'cloudformation', 'service-role'));
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: 'ecs-amp-action bootstrap: GitHub OIDC trust, the preview and teardown roles of one repository and their policies, '
@@ -182,14 +194,18 @@ export function bootstrapTemplate() {
       },
       PreviewPolicy: managedPolicy('ecs-amp-action provision, deploy, dashboard: the API calls.', templateStatements(compileStatements(previewGrants, 'direct'))),
       PreviewCloudFormationPolicy: managedPolicy('ecs-amp-action provision, deploy: what CloudFormation does for the stacks\' resources.',
-        templateStatements(compileStatements(previewGrants, 'cloudformation')), undefined),
-      PreviewRole: workflowRole('ecs-amp-action: pull-request runs (provision, deploy, dashboard).', previewTrust(), 'PreviewPolicy', 'PreviewCloudFormationPolicy'),
+        templateStatements(previewCloudFormation), undefined),
+      PreviewLoadBalancerPolicy: managedPolicy('ecs-amp-action deploy: what CloudFormation does for the preview\'s load balancer (expose: load-balancer).',
+        templateStatements(previewLoadBalancer)),
+      PreviewRole: workflowRole('ecs-amp-action: pull-request runs (provision, deploy, dashboard).', previewTrust(), 'PreviewPolicy', ['PreviewCloudFormationPolicy', 'PreviewLoadBalancerPolicy']),
       TeardownPolicy: managedPolicy('ecs-amp-action destroy, cleanup: the API calls.', templateStatements(compileStatements(teardownGrants, 'direct'))),
       TeardownCloudFormationPolicy: managedPolicy('ecs-amp-action destroy, cleanup: what CloudFormation does to delete the stacks\' resources.',
         templateStatements(compileStatements(teardownGrants, 'cloudformation'))),
-      TeardownRole: workflowRole('ecs-amp-action: the default branch\'s destroy and cleanup workflows.', teardownTrust(), 'TeardownPolicy', 'TeardownCloudFormationPolicy'),
+      TeardownRole: workflowRole('ecs-amp-action: the default branch\'s destroy and cleanup workflows.', teardownTrust(), 'TeardownPolicy', ['TeardownCloudFormationPolicy']),
       CloudFormationServicePolicy: managedPolicy('ecs-amp-action: what CloudFormation does for the stacks\' resources, as the service role.',
-        templateStatements(compileStatements([...previewGrants, ...teardownGrants], 'cloudformation', 'service-role')), 'UseServiceRole'),
+        templateStatements(serviceRole), 'UseServiceRole'),
+      CloudFormationServiceLoadBalancerPolicy: managedPolicy('ecs-amp-action: what CloudFormation does for the preview\'s load balancer, as the service role.',
+        templateStatements(serviceRoleLoadBalancer), 'UseServiceRole'),
       CloudFormationServiceRole: {
         Type: 'AWS::IAM::Role', Condition: 'UseServiceRole',
         Properties: {
@@ -200,7 +216,7 @@ export function bootstrapTemplate() {
             Effect: 'Allow', Principal: { Service: 'cloudformation.amazonaws.com' }, Action: 'sts:AssumeRole',
             Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
           }]),
-          ManagedPolicyArns: [{ Ref: 'CloudFormationServicePolicy' }],
+          ManagedPolicyArns: [{ Ref: 'CloudFormationServicePolicy' }, { Ref: 'CloudFormationServiceLoadBalancerPolicy' }],
         },
       },
     },

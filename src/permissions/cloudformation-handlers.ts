@@ -88,6 +88,25 @@ export const HANDLER_PERMISSIONS: Record<string, Partial<Record<Handler, string[
     update: ['ecs:DescribeServices', 'ecs:ListTagsForResource', 'ecs:TagResource', 'ecs:UntagResource', 'ecs:UpdateService'],
     delete: ['ecs:DeleteService', 'ecs:DescribeServices'],
   },
+  // Same source and tag (aws-elasticloadbalancingv2-{loadbalancer,targetgroup,listener}.json), for expose: load-balancer.
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': {
+    create: ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:ModifyLoadBalancerAttributes', 'elasticloadbalancing:AddTags'],
+    read: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes', 'elasticloadbalancing:DescribeTags'],
+    update: ['elasticloadbalancing:ModifyLoadBalancerAttributes', 'elasticloadbalancing:SetSubnets', 'elasticloadbalancing:SetIpAddressType', 'elasticloadbalancing:SetSecurityGroups', 'elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+    delete: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DeleteLoadBalancer'],
+  },
+  'AWS::ElasticLoadBalancingV2::TargetGroup': {
+    create: ['elasticloadbalancing:CreateTargetGroup', 'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:ModifyTargetGroupAttributes', 'elasticloadbalancing:DescribeTargetHealth', 'elasticloadbalancing:AddTags'],
+    read: ['elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetGroupAttributes', 'elasticloadbalancing:DescribeTargetHealth', 'elasticloadbalancing:DescribeTags'],
+    update: ['elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:ModifyTargetGroup', 'elasticloadbalancing:ModifyTargetGroupAttributes', 'elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:DescribeTargetHealth', 'elasticloadbalancing:DeregisterTargets', 'elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+    delete: ['elasticloadbalancing:DeleteTargetGroup', 'elasticloadbalancing:DescribeTargetGroups'],
+  },
+  'AWS::ElasticLoadBalancingV2::Listener': {
+    create: ['elasticloadbalancing:CreateListener', 'elasticloadbalancing:DescribeListeners', 'cognito-idp:DescribeUserPoolClient'],
+    read: ['elasticloadbalancing:DescribeListeners'],
+    update: ['elasticloadbalancing:ModifyListener', 'elasticloadbalancing:DescribeListeners', 'cognito-idp:DescribeUserPoolClient'],
+    delete: ['elasticloadbalancing:DeleteListener', 'elasticloadbalancing:DescribeListeners'],
+  },
 };
 
 /**
@@ -121,6 +140,11 @@ export const NOT_PERFORMED: Record<string, Record<string, Omission>> = {
     'iam:DeleteRolePermissionsBoundary': { never: 'the permissions boundary must not be removed' },
     'iam:UpdateAssumeRolePolicy': { never: 'changing a trust policy in place could hand a role to another principal' },
   },
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': { 'elasticloadbalancing:SetIpAddressType': { unless: 'IpAddressType' } },
+  // The target group's targets are ECS's to register (the service's LoadBalancers), not the template's.
+  'AWS::ElasticLoadBalancingV2::TargetGroup': { 'elasticloadbalancing:RegisterTargets': { unless: 'Targets' }, 'elasticloadbalancing:DeregisterTargets': { unless: 'Targets' } },
+  // Only an authenticate-cognito action names a user pool client.
+  'AWS::ElasticLoadBalancingV2::Listener': { 'cognito-idp:DescribeUserPoolClient': { unless: 'AuthenticateCognitoConfig' } },
   // Without Role the service uses ECS's service-linked role.
   'AWS::ECS::Service': { 'iam:PassRole': { unless: 'Role' } },
 };

@@ -79,6 +79,19 @@ scope(['*'], ['ec2:CreateVpc', 'ec2:DescribeVpcs', 'ec2:ModifyVpcAttribute', 'ec
   'ec2:DeleteRoute', 'ec2:AssociateRouteTable', 'ec2:ReplaceRouteTableAssociation', 'ec2:DisassociateRouteTable',
   'ec2:CreateSecurityGroup', 'ec2:RevokeSecurityGroupEgress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:AuthorizeSecurityGroupIngress',
   'ec2:RevokeSecurityGroupIngress', 'ec2:DeleteSecurityGroup', 'ec2:DescribeInstances']);
+// expose: load-balancer. ELB's Describe* actions are wildcard-only; CloudFormation generates the load
+// balancer and target group names, so the rest are scoped to their resource types (Service
+// Authorization Reference, Elastic Load Balancing V2: loadbalancer/app/, targetgroup/, listener/app/).
+scope(['*'], ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes', 'elasticloadbalancing:DescribeTags',
+  'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetGroupAttributes', 'elasticloadbalancing:DescribeTargetHealth',
+  'elasticloadbalancing:DescribeListeners']);
+scope([ARN.loadBalancers], ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:ModifyLoadBalancerAttributes', 'elasticloadbalancing:SetSubnets',
+  'elasticloadbalancing:SetSecurityGroups', 'elasticloadbalancing:DeleteLoadBalancer']);
+scope([ARN.targetGroups], ['elasticloadbalancing:CreateTargetGroup', 'elasticloadbalancing:ModifyTargetGroup', 'elasticloadbalancing:ModifyTargetGroupAttributes',
+  'elasticloadbalancing:DeleteTargetGroup']);
+scope([ARN.loadBalancers, ARN.targetGroups], ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags']);
+scope([ARN.listeners, ARN.loadBalancers, ARN.targetGroups], ['elasticloadbalancing:CreateListener', 'elasticloadbalancing:ModifyListener']);
+scope([ARN.listeners], ['elasticloadbalancing:DeleteListener']);
 // Roles only under the action's path, only with the action's boundary, only the managed policy the template attaches.
 const WITH_BOUNDARY: Conditions = { StringEquals: { 'iam:PermissionsBoundary': ARN.boundary } };
 scope([ARN.roles], ['iam:CreateRole', 'iam:PutRolePolicy'], WITH_BOUNDARY);
@@ -119,7 +132,8 @@ function deleteStackGrants(stacks: string): Grant[] {
 export const TEMPLATE_TYPES = {
   'preview-stack.yaml': ['AWS::EC2::VPC', 'AWS::EC2::InternetGateway', 'AWS::EC2::VPCGatewayAttachment', 'AWS::EC2::Subnet', 'AWS::EC2::RouteTable',
     'AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::EC2::SecurityGroup', 'AWS::ECS::Cluster', 'AWS::Logs::LogGroup',
-    'AWS::IAM::Role', 'AWS::ECS::TaskDefinition', 'AWS::ECS::Service'],
+    'AWS::IAM::Role', 'AWS::ECS::TaskDefinition', 'AWS::ECS::Service',
+    'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancingV2::Listener'],
   'grafana-workspace-role.yaml': ['AWS::IAM::Role'],
 } as const;
 export type TemplateName = keyof typeof TEMPLATE_TYPES;
@@ -199,6 +213,8 @@ export const MANIFEST: Record<Mode, Grant[]> = {
     { for: 'report stopped tasks while waiting (without it deploy warns once and goes on)', actions: ['ecs:ListTasks', 'ecs:DescribeTasks'] },
     { for: 'metrics-check: instant queries of the environment\'s AMP workspace (its query API)', actions: ['aps:QueryMetrics'] },
     { for: 'metrics-check: the collector\'s log lines when metrics are missing (without it the reason is missing)', actions: ['logs:FilterLogEvents'] },
+    // DescribeNetworkInterfaces has no resource types (Service Authorization Reference): '*' only.
+    { for: 'expose: public-ip: the running task\'s public IP (its network interface)', actions: ['ecs:ListTasks', 'ecs:DescribeTasks', 'ec2:DescribeNetworkInterfaces'] },
     ...handlerGrants('preview-stack.yaml', DEPLOY_HANDLERS),
   ],
   dashboard: [readAmp, readGrafana, grafanaToken],

@@ -43,6 +43,9 @@ export const ARN = {
   // The collector's log group only (templates/preview-stack.yaml, CollectorLogGroup). The trailing `*` also
   // covers the `…:<name>:*` form in which CloudWatch Logs reports and IAM examples write log-group ARNs.
   collectorLogGroups: `arn:${P}:logs:${R}:${A}:log-group:/ecs/${PREVIEW_STACK_PREFIX}*/aws-otel-collector*`,
+  loadBalancers: `arn:${P}:elasticloadbalancing:${R}:${A}:loadbalancer/app/*`,
+  targetGroups: `arn:${P}:elasticloadbalancing:${R}:${A}:targetgroup/*`,
+  listeners: `arn:${P}:elasticloadbalancing:${R}:${A}:listener/app/*`,
   roles: `arn:${P}:iam::${A}:role${ROLE_PATH}*`,
   cloudFormationServiceRole: `arn:${P}:iam::${A}:role${BOOTSTRAP_ROLE_PATH}${CLOUDFORMATION_SERVICE_ROLE_NAME}`,
   boundary: `arn:${P}:iam::${A}:policy${ROLE_PATH}${BOUNDARY_POLICY_NAME}`,

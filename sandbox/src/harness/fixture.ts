@@ -170,6 +170,9 @@ export async function startFixture(options: SandboxOptions & { collectorAsDeploy
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_API_URL: sandbox.githubApiUrl,
         AWS_ENDPOINT_URL: sandbox.url,
+        // The preview's app is reached over the sandbox's internet; the sandbox's own endpoints directly.
+        HTTP_PROXY: sandbox.appProxyUrl,
+        NO_PROXY: '127.0.0.1,localhost',
         ...(oidc ? {
           ACTIONS_ID_TOKEN_REQUEST_URL: `${sandbox.url}/_oidc/token?api-version=2.0`,
           ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.oidc.grant({ repository, ...job }),

@@ -8,11 +8,12 @@ import { hasMapping, UnauthorizableRequest } from '../iam/requests';
 import { ACCOUNT_ID } from '../models/iam';
 import { authError } from './auth-errors';
 import { FaultInjector } from './faults';
+import { ec2Denied, ec2Fault, ec2UnknownOperation, encodeEc2Error, encodeEc2Result } from './ec2-query';
 import { decodeQuery, encodeQueryError, encodeQueryResult, requireActionAndVersion, requireQueryForm } from './query';
 import { encodeRestJson, matchRoute, restJsonError, RestRoute } from './rest-json';
 import { parseAuthorization, verifySignature } from './sigv4';
 
-export type Protocol = 'rest-json' | 'query' | 'json';
+export type Protocol = 'rest-json' | 'query' | 'json' | 'ec2';
 
 /** How one SigV4 service is reached and answered. Models never see HTTP. */
 export interface ServiceBinding {
@@ -52,6 +53,7 @@ export function operationsOf(binding: ServiceBinding): readonly string[] | undef
 }
 
 export function unknownOperation(protocol: Protocol, operation: string): AwsError {
+  if (protocol === 'ec2') return ec2UnknownOperation(operation);
   return protocol === 'query'
     ? new AwsError('InvalidAction', `Could not find operation ${operation}`, 400)
     : new AwsError('UnknownOperationException', `Unknown operation ${operation}`, 404);
@@ -128,6 +130,7 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
       }
 
       const result = (await authorizedCall(binding, service, operation, input, ctx, entry)) as Record<string, unknown>;
+      if (protocol === 'ec2') return reply(200, 'text/xml;charset=UTF-8', encodeEc2Result(operation, result, requestId));
       if (protocol === 'query') return reply(200, 'text/xml', encodeQueryResult(service, operation, result, requestId));
       if (protocol === 'json') return reply(200, 'application/x-amz-json-1.1', encodeRestJson(result));
       return reply(status, 'application/json', encodeRestJson(result));
@@ -139,6 +142,7 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
         throw err;
       }
       entry.errorCode = err.code;
+      if (protocol === 'ec2') return reply(err.status, 'text/xml;charset=UTF-8', encodeEc2Error(err, requestId));
       if (protocol === 'query') return reply(err.status, 'text/xml', encodeQueryError(service, err, requestId));
       if (protocol === 'json') return reply(err.status, 'application/x-amz-json-1.1', encodeRestJson({ __type: err.code, message: err.message, ...err.extra }));
       const e = restJsonError(err);
@@ -165,7 +169,7 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
         const verdict = await deps.authorizer.authorize(ctx.principalArn, ctx.region, request);
         if (!verdict.allowed) {
           logged.denied = { action: request.action, resource: request.resource };
-          throw accessDenied(protocol, verdict);
+          throw protocol === 'ec2' ? ec2Denied(verdict) : accessDenied(protocol, verdict);
         }
       }
       return binding.call(operation, input, ctx);
@@ -173,10 +177,10 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
 
     async function authenticate(): Promise<CallContext> {
       if (unsigned) return { region: 'us-east-1', accountId: ACCOUNT_ID, accessKeyId: '', principalArn: '', requestId };
-      if (scope === undefined) throw authError(protocol, 'missing');
-      if (scope === 'malformed') throw authError(protocol, 'malformed');
+      if (scope === undefined) throw authError(protocol === 'ec2' ? 'query' : protocol, 'missing');
+      if (scope === 'malformed') throw authError(protocol === 'ec2' ? 'query' : protocol, 'malformed');
       const verdict = await verifySignature({ scope, method, path: url.pathname, query: url.searchParams, headers: req.headers, body }, deps.credentials);
-      if ('failure' in verdict) throw authError(protocol, verdict.failure);
+      if ('failure' in verdict) throw authError(protocol === 'ec2' ? 'query' : protocol, verdict.failure);
       return { region: scope.region, accountId: verdict.credential.accountId, accessKeyId: scope.accessKeyId, principalArn: verdict.credential.principalArn, requestId };
     }
   };
@@ -193,7 +197,7 @@ function requireMappings(services: Record<string, ServiceBinding>): void {
 }
 
 function decode(binding: ServiceBinding, service: string, method: string, url: URL, req: IncomingMessage, body: Buffer, form: URLSearchParams | undefined) {
-  if (binding.protocol === 'query') {
+  if (binding.protocol === 'query' || binding.protocol === 'ec2') {
     requireQueryForm(method, req.headers['content-type']);
     const decoded = decodeQuery(form!);
     requireActionAndVersion(service, decoded.action, decoded.version);
@@ -221,8 +225,10 @@ function decode(binding: ServiceBinding, service: string, method: string, url: U
 function injectedFault(protocol: Protocol, fault: 'throttle' | 'server-error' | 'denied'): AwsError {
   if (fault === 'denied') {
     const message = 'User is not authorized to perform this action (denied by the sandbox\'s fault settings).';
+    if (protocol === 'ec2') return new AwsError('UnauthorizedOperation', message, 403);
     return protocol === 'query' ? new AwsError('AccessDenied', message, 403) : new AwsError('AccessDeniedException', message, 403);
   }
+  if (protocol === 'ec2') return ec2Fault(fault);
   if (fault === 'throttle') {
     if (protocol === 'query') return new AwsError('Throttling', 'Rate exceeded', 400);
     if (protocol === 'json') return new AwsError('ThrottlingException', 'Rate exceeded', 400);

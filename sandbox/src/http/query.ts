@@ -4,6 +4,7 @@ import { AwsError } from '../core/types';
 export const QUERY_API_VERSIONS: Record<string, string> = {
   sts: '2011-06-15',
   cloudformation: '2010-05-15',
+  ec2: '2016-11-15',
 };
 
 const NAMESPACES: Record<string, string> = {

@@ -21,6 +21,7 @@ import { ServiceSpec } from '../models/specs/operation';
 import { StsModel } from '../models/sts';
 import { PrometheusPool } from '../prometheus/pool';
 import { createAdminApi } from './admin';
+import { DEFAULT_RUNNER_ADDRESS, startAppProxy } from './app-proxy';
 import { AMP_DATA_PLANE_PATH, createAmpDataPlane } from './amp-data-plane';
 import { createAwsEndpoint, dispatchTable, ServiceBinding } from './aws-endpoint';
 import { FaultInjector } from './faults';
@@ -61,6 +62,13 @@ export interface SandboxOptions {
   workflowRolePolicies?: Record<string, unknown>;
   /** Parameter overrides for every repository's bootstrap stack (e.g. CreateCloudFormationServiceRole). */
   bootstrapParameters?: Record<string, string>;
+  /**
+   * The runner's public IPv4 as AWS sees it (default 198.51.100.7, TEST-NET-2): the app proxy
+   * delivers a request only where a security group admits it, so ingress-cidrs are enforced.
+   */
+  runnerAddress?: string;
+  /** How long the app proxy holds a connection a security group drops before reporting the timeout (default 1500 ms). */
+  droppedConnectionMs?: number;
 }
 
 /** The seeded role's default: for tests of the sandbox's own protocols, never for the action's runs. */
@@ -73,6 +81,10 @@ export interface Sandbox {
   githubApiUrl: string;
   /** ACTIONS_ID_TOKEN_REQUEST_URL (the client appends &audience=…). */
   oidcRequestUrl: string;
+  /** HTTP_PROXY for the action: the internet between the runner and the preview's app (sandbox/src/http/app-proxy.ts). */
+  appProxyUrl: string;
+  /** The runner's public address the security groups judge. */
+  runnerAddress: string;
   amp: AmpModel;
   grafana: GrafanaModel;
   ecs: EcsModel;
@@ -184,6 +196,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         DescribeServices: (i, c) => ecs.describeServices(i, c), ListTasks: (i, c) => ecs.listTasks(i, c), DescribeTasks: (i, c) => ecs.describeTasks(i, c),
       }),
     },
+    ec2: {
+      protocol: 'ec2',
+      call: dispatchTable('ec2', { DescribeNetworkInterfaces: (i, c) => ecs.network.describeNetworkInterfaces(i, c) }),
+    },
     logs: {
       protocol: 'json', targetPrefix: 'Logs_20140328',
       call: dispatchTable('json', {
@@ -193,7 +209,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   };
 
-  const state = () => snapshotOf({ amp, grafana, iam, cloudformation, github });
+  const runnerAddress = options.runnerAddress ?? DEFAULT_RUNNER_ADDRESS;
+  const state = () => ({ ...snapshotOf({ amp, grafana, iam, cloudformation, github }), network: ecs.network.snapshot() });
   const view = modelView({ amp, grafana, cloudformation });
   const awsApi = createAwsEndpoint({ services, credentials, faults, record, authorizer, requestsFor: (svc, op, input, ctx) => requestsFor(svc, op, input, ctx, view) });
   const ampDataPlane = createAmpDataPlane({ amp, view, credentials, authorizer, faults, prometheus, record });
@@ -267,8 +284,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const appProxy = await startAppProxy({ ecs, runtime, runnerAddress: () => runnerAddress, dropMs: options.droppedConnectionMs ?? 1500, record });
   return {
-    url, githubApiUrl: `${url}/github`, oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`,
+    url, githubApiUrl: `${url}/github`, oidcRequestUrl: `${url}/_oidc/token?api-version=2.0`, appProxyUrl: appProxy.url, runnerAddress,
     amp, grafana, ecs, logs, runtime, cloudformation, github, prometheus, oidc, credentials, iam, bootstrap, log, authorizations: authorizer.log, authorizer,
     clearLog,
     faults: () => faults.get(),
@@ -277,6 +295,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setSsoEnabled: (enabled) => { ssoEnabled = enabled; },
     state,
     close: async () => {
+      await appProxy.close();
       await runtime.close();
       await grafana.closeApis();
       await prometheus.close();
@@ -313,4 +332,4 @@ export function snapshotOf({ amp, grafana, iam, cloudformation, github }: Pick<S
   };
 }
 
-export type SandboxSnapshot = ReturnType<typeof snapshotOf>;
+export type SandboxSnapshot = ReturnType<typeof snapshotOf> & { network: ReturnType<EcsModel['network']['snapshot']> };

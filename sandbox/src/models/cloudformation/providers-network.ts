@@ -20,6 +20,9 @@ function simple(prefix: string, properties: ResourceProvider['properties'], attr
 
 const tags = { Tags: { type: 'list' as const } };
 
+const ingressOf = (p: Record<string, unknown>) => ((p.SecurityGroupIngress as unknown[] | undefined) ?? [])
+  .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
+
 /** The small public network the preview stack creates when no VPC is given. */
 export const NETWORK_PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::EC2::VPC': simple('vpc', { CidrBlock: { required: true }, EnableDnsHostnames: {}, EnableDnsSupport: {}, InstanceTenancy: {}, ...tags },
@@ -31,8 +34,22 @@ export const NETWORK_PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::EC2::RouteTable': simple('rtb', { VpcId: { required: true }, ...tags }, (rtb) => ({ RouteTableId: rtb }), ['VpcId']),
   'AWS::EC2::Route': simple('r', { RouteTableId: { required: true }, DestinationCidrBlock: {}, GatewayId: {}, NatGatewayId: {} }, () => ({})),
   'AWS::EC2::SubnetRouteTableAssociation': simple('rtbassoc', { SubnetId: { required: true }, RouteTableId: { required: true } }, () => ({})),
-  'AWS::EC2::SecurityGroup': simple('sg', { GroupDescription: { required: true }, GroupName: {}, VpcId: {}, SecurityGroupIngress: { type: 'list' }, SecurityGroupEgress: { type: 'list' }, ...tags },
-    (sg, p) => ({ GroupId: sg, VpcId: String(p.VpcId ?? '') }), ['GroupDescription', 'GroupName', 'VpcId']),
+  // The group's ingress rules go to the network model: they decide what reaches the tasks and the load balancer (sandbox/src/http/app-proxy.ts).
+  'AWS::EC2::SecurityGroup': {
+    properties: { GroupDescription: { required: true }, GroupName: {}, VpcId: {}, SecurityGroupIngress: { type: 'list' }, SecurityGroupEgress: { type: 'list' }, ...tags },
+    attributes: ['GroupId', 'VpcId'],
+    replaceOn: ['GroupDescription', 'GroupName', 'VpcId'],
+    create: (p, ctx) => {
+      const groupId = id('sg');
+      ctx.ecs.network.putSecurityGroup(groupId, String(p.VpcId ?? ''), ingressOf(p));
+      return { physicalId: groupId, attributes: { GroupId: groupId, VpcId: String(p.VpcId ?? '') } };
+    },
+    update: (groupId, p, ctx) => {
+      ctx.ecs.network.putSecurityGroup(groupId, String(p.VpcId ?? ''), ingressOf(p));
+      return { physicalId: groupId, attributes: { GroupId: groupId, VpcId: String(p.VpcId ?? '') } };
+    },
+    delete: (groupId, ctx) => { ctx.ecs.network.securityGroups.delete(groupId); },
+  },
   'AWS::Logs::LogGroup': {
     properties: { LogGroupName: {}, RetentionInDays: { type: 'number' }, KmsKeyId: {}, ...tags },
     attributes: ['Arn'],

@@ -3,6 +3,7 @@ import { IamState, Latencies } from '../../core/types';
 import { EcsModel } from '../ecs';
 import type { LogsModel } from '../logs';
 import { ECS_PROVIDERS } from './providers-ecs';
+import { ELB_PROVIDERS } from './providers-elb';
 import { NETWORK_PROVIDERS } from './providers-network';
 
 export interface ProviderContext {
@@ -114,4 +115,5 @@ export const PROVIDERS: Record<string, ResourceProvider> = {
   'AWS::CloudFormation::WaitConditionHandle': waitConditionHandle,
   ...NETWORK_PROVIDERS,
   ...ECS_PROVIDERS,
+  ...ELB_PROVIDERS,
 };
