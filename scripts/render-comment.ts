@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { openBrowser } from './comment-view/browser';
 import { commentPage } from './comment-view/github-html';
 import { SERVER_URL, VIEW_STATES } from './comment-view/states';
-import { renderReport } from '../src/render/report';
+import { renderReport, renderSummary } from '../src/render/report';
 
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? join('build', 'comment-view'));
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.context.newPage();
     for (const view of VIEW_STATES) {
-      const bodies = { comment: renderReport(view.state, { serverUrl: SERVER_URL }), summary: renderReport(view.state, { serverUrl: SERVER_URL }) };
+      const bodies = { comment: renderReport(view.state, { serverUrl: SERVER_URL }), summary: renderSummary(view.state, view.step, { serverUrl: SERVER_URL }) };
       for (const [kind, markdown] of Object.entries(bodies)) {
         const base = join(out, `${view.name}.${kind}`);
         const html = commentPage(markdown, `${view.title} (${kind})`);

@@ -1,10 +1,10 @@
 import type { Change } from '@aws-sdk/client-cloudformation';
 import { renderChangeTable } from '../../src/render/changes';
 import { renderDashboardTable } from '../../src/render/dashboards';
-import type { Link, ModeRecord, ReportState } from '../../src/render/report';
+import { mergeState, type Link, type ModeRecord, type ReportState } from '../../src/render/report';
 import { renderTeardown } from '../../src/render/teardown';
 import { renderSweepTable, SweepRow, sweepHeadline } from '../../src/render/sweep';
-import { ActionError, InputError } from '../../src/util/errors';
+import { ActionError, deniedPermissionFix, imagePullFix, InputError } from '../../src/util/errors';
 
 /**
  * Every state of the PR comment a reviewer meets, built the way the modes build them: sections from the src/render
@@ -31,6 +31,8 @@ const STACK = 'preview-shop-pr-42';
 const STACK_ID = `arn:aws:cloudformation:${REGION}:123456789012:stack/${STACK}/0d5e7a40-1a2b-11f0-9c3d-0a1b2c3d4e5f`;
 const STACK_HREF = `https://${REGION}.console.aws.amazon.com/cloudformation/home?region=${REGION}#/stacks/stackinfo?stackId=${encodeURIComponent(STACK_ID)}`;
 
+const COMMIT = '4f1c2e9d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e';
+const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:4f1c2e9';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute, 0)).toISOString();
 
 /** What the preview template adds on a first deploy (templates/preview-stack.yaml's resources). */
@@ -65,16 +67,19 @@ const stackLinks: Link[] = [
 const dashboardLinks: Link[] = [{ label: 'Dashboard', value: 'ECS service (pr-42)', href: `${GRAFANA}/d/ecs-pr-42/ecs-service-pr-42` }];
 
 const provisioned: ModeRecord = {
+  commit: COMMIT, runUrl: RUN(9001),
   status: 'succeeded', finishedAt: at(2), durationMs: 96_400,
   headline: 'AMP workspace ws-0f1e2d3c created; Grafana workspace g-0123456789 created',
   timings: { 'AMP workspace': 11_200, 'Grafana workspace': 81_900, 'Grafana data source': 3_300 },
 };
 const dashboards: ModeRecord = {
+  commit: COMMIT, runUrl: RUN(9002),
   status: 'succeeded', finishedAt: at(9), durationMs: 6_100, headline: '1 dashboard(s) imported into folder pr-42',
   sections: [{ title: 'dashboards', markdown: renderDashboardTable([{ file: 'dashboards/ecs-service.json', title: 'ECS service (pr-42)', url: `${GRAFANA}/d/ecs-pr-42/ecs-service-pr-42` }], GRAFANA) }],
   timings: { 'Grafana import': 4_800 },
 };
 const deployed = (changes: Change[], minute: number): ModeRecord => ({
+  commit: COMMIT, image: IMAGE, runUrl: RUN(9003 + minute),
   status: 'succeeded', finishedAt: at(minute), durationMs: 312_000,
   headline: `stack ${STACK} ${changes === FIRST_DEPLOY ? 'created' : 'updated'}, ${changes.length} change(s)`,
   sections: [{ title: 'changes', markdown: renderChangeTable(changes) }],
@@ -88,7 +93,7 @@ const pullFailure = new ActionError(
   `ECS deployment of ${STACK}-app failed: ECS deployment circuit breaker: tasks failed to start.\n` +
   'task 5d1c0e9a7b3f4e2d stopped (TaskFailedToStart): CannotPullContainerError: pull image manifest has been retried 7 time(s): ' +
   'failed to resolve ref 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:4f1c2e9: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:4f1c2e9: not found',
-  'Check the task stop reasons above and the container logs.',
+  imagePullFix('CannotPullContainerError: … failed to resolve ref … not found', IMAGE),
 );
 /** A resource CloudFormation could not create: the handler's AccessDenied, as stacks.ts's rootCause() reports it. */
 const deniedFailure = new ActionError(
@@ -96,12 +101,14 @@ const deniedFailure = new ActionError(
   '"User: arn:aws:sts::123456789012:assumed-role/preview-cloudformation/AWSCloudFormation is not authorized to perform: iam:CreateRole on resource: ' +
   `arn:aws:iam::123456789012:role/${STACK}-ExecutionRole-1A2B3C4D5E6F because no identity-based policy allows the iam:CreateRole action ` +
   '(Service: Iam, Status Code: 403, Request ID: 7c9d1e2f-3a4b-5c6d-7e8f-9a0b1c2d3e4f)" (RequestToken: 0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, HandlerErrorCode: AccessDenied)',
-  'Fix the cause above and re-run: the next run creates the stack afresh.',
+  deniedPermissionFix('User: arn:aws:sts::123456789012:assumed-role/preview-cloudformation/AWSCloudFormation is not authorized to perform: iam:CreateRole on resource: ' +
+    `arn:aws:iam::123456789012:role/${STACK}-ExecutionRole-1A2B3C4D5E6F because`, 'arn:aws:iam::123456789012:role/preview-cloudformation'),
 );
 const inputFailure = new InputError([
   { input: 'app-image', problem: "'shop:latest' has no registry host and a mutable tag.", fix: 'Use an image the task can pull by digest or an immutable tag, such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:4f1c2e9.' },
 ]);
 const failed = (error: Error, headline: string, minute: number, durationMs: number): ModeRecord => ({
+  commit: COMMIT, image: IMAGE, runUrl: RUN(9100 + minute),
   status: 'failed', finishedAt: at(minute), durationMs, headline, error: error instanceof ActionError ? error.describe() : error.message,
 });
 
@@ -128,10 +135,12 @@ export const VIEW_STATES: ViewState[] = [
   { name: 'redeployed', title: 'Redeployed with a changed image', step: 'deploy',
     state: { ...base, modes: { provision: provisioned, dashboard: dashboards, deploy: deployed(IMAGE_CHANGE, 31) }, links: [...provisionLinks, ...stackLinks, ...dashboardLinks] } },
   { name: 'dry-run', title: 'Dry run of a redeploy (plan only)', step: 'deploy',
-    state: { ...base, modes: { provision: provisioned, dashboard: dashboards, deploy: {
-      status: 'succeeded', finishedAt: at(20), durationMs: 14_000, headline: `stack ${STACK} planned (dry run), ${IMAGE_CHANGE.length} change(s)`,
-      sections: [{ title: 'planned changes (dry run)', markdown: renderChangeTable(IMAGE_CHANGE) }],
-    } }, links: [...provisionLinks, ...stackLinks, ...dashboardLinks] } },
+    state: mergeState({ ...base, modes: { provision: provisioned, dashboard: dashboards, deploy: deployed(FIRST_DEPLOY, 8) }, links: [...provisionLinks, ...stackLinks, ...dashboardLinks] },
+      { ...base, modes: { deploy: {
+        commit: 'a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:a9b8c7d', runUrl: RUN(9200), dryRun: true,
+        status: 'succeeded', finishedAt: at(20), durationMs: 14_000, headline: `stack ${STACK} planned (dry run), ${IMAGE_CHANGE.length} change(s)`,
+        sections: [{ title: 'planned changes (dry run)', markdown: renderChangeTable(IMAGE_CHANGE) }],
+      } }, links: [] }) },
   { name: 'failed-image-pull', title: 'Deploy failed: the image cannot be pulled', step: 'deploy',
     state: { ...base, modes: { provision: provisioned, deploy: failed(pullFailure, 'deploy failed', 24, 640_000) }, links: [...provisionLinks, ...stackLinks] } },
   { name: 'failed-permission', title: 'Deploy failed: CloudFormation was denied a permission', step: 'deploy',

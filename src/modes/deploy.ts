@@ -6,7 +6,7 @@ import { readTemplate } from '../aws/templates';
 import { renderAdotConfig } from '../render/adot-config';
 import { formatChangeLines, renderChangeTable } from '../render/changes';
 import { ownershipTags } from '../tags';
-import { ActionError } from '../util/errors';
+import { ActionError, imagePullFix } from '../util/errors';
 import { timed } from '../util/timing';
 import { ModeContext, ModeFailure, ModeResult } from './types';
 import { info, startGroup } from '../util/log';
@@ -69,7 +69,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
   } catch (err) {
     core.endGroup();
     const reasons = watcher.reasons.length ? `\nStopped tasks:\n${watcher.reasons.join('\n')}` : '';
-    throw new ModeFailure(reasons && err instanceof ActionError ? new ActionError(`${err.message}${reasons}`, err.fix) : err, {
+    throw new ModeFailure(reasons && err instanceof ActionError ? new ActionError(`${err.message}${reasons}`, imagePullFix(reasons, d.appImage) ?? err.fix) : err, {
       headline: 'deploy failed', outputs: { 'stack-name': d.stackName }, links: [], timings,
     });
   }
