@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * The PR comment column on a 1280 px wide window: the timeline comment's body, 780 px wide, 16 px of padding inside
@@ -25,14 +20,14 @@ export const VIEWPORT = { width: 1280, height: 800 };
  * `user-content-`).
  */
 export function githubHtml(markdown: string): string {
-  return String(unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(rehypeSanitize)
-    .use(rehypeStringify)
-    .processSync(markdown));
+  return execFileSync(process.execPath, [sourceFile('gfm.mjs')], { input: markdown, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+}
+
+/** A file of scripts/comment-view/ in the checkout, from here (ts-jest) or from build/scripts/comment-view/ (tsc). */
+function sourceFile(name: string): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'scripts', 'comment-view', name)) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'scripts', 'comment-view', name);
 }
 
 /** github-markdown-css's light theme: the stylesheet GitHub's markdown bodies use, from the npm package. */
