@@ -41,8 +41,9 @@ export function renderBody(state: ReportState, opts: BodyOptions): string[] {
   lines.push(sweep
     ? `### 🧹 Preview environments of ${code(state.repository)}: sweep`
     : `### ${destroyed ? '🧹' : '🔭'} Preview ${code(state.environment)}${destroyed ? ' (destroyed)' : ''} · ${code(state.repository)} · ${code(state.region)}`);
-  const primary = destroyed ? [] : PRIMARY_LINKS.flatMap((label) => state.links.filter((l) => l.label === label)).map((l) => linkText(l, scope)).filter((t): t is string => !!t);
-  if (primary.length) lines.push('', `**Open:** ${primary.join(' · ')}`);
+  // A primary link the action would not build stays in the detail, as text.
+  const primaryLinks = destroyed ? [] : PRIMARY_LINKS.flatMap((label) => state.links.filter((l) => l.label === label && trustedHref(l.href, scope)));
+  if (primaryLinks.length) lines.push('', `**Open:** ${primaryLinks.map((l) => linkText(l, scope)).join(' · ')}`);
   lines.push('');
   for (const mode of modes) lines.push(`- ${stepLine(mode, state.modes[mode]!, scope, cut, opts.errorRoom)}`);
   const plan = state.plans?.deploy;
@@ -53,7 +54,7 @@ export function renderBody(state: ReportState, opts: BodyOptions): string[] {
   }
   if (opts.detail === 'compact') return lines;
 
-  const rest = destroyed ? [] : state.links.filter((l) => !PRIMARY_LINKS.includes(l.label));
+  const rest = destroyed ? [] : state.links.filter((l) => !primaryLinks.includes(l));
   if (rest.length) {
     lines.push('', '<details><summary>Resources and AMP URLs</summary>', '');
     for (const link of rest) lines.push(`- ${plain(link.label)}: ${linkText(link, scope, true)}`);
