@@ -329,7 +329,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   grafanaRoleStackName: () => (/* reexport safe */ _aws_stack_names__WEBPACK_IMPORTED_MODULE_5__.mB),
 /* harmony export */   provision: () => (/* binding */ provision)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3340);
 /* harmony import */ var _aws_amp__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8947);
 /* harmony import */ var _aws_grafana__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5778);
 /* harmony import */ var _aws_stacks__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3596);

@@ -156,7 +156,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   destroy: () => (/* binding */ destroy)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3340);
 /* harmony import */ var _aws_amp__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8947);
 /* harmony import */ var _aws_grafana__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5778);
 /* harmony import */ var _aws_grafana_token__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4985);
@@ -316,7 +316,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   grafanaRoleStackName: () => (/* reexport safe */ _aws_stack_names__WEBPACK_IMPORTED_MODULE_5__.mB),
 /* harmony export */   provision: () => (/* binding */ provision)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3340);
 /* harmony import */ var _aws_amp__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8947);
 /* harmony import */ var _aws_grafana__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5778);
 /* harmony import */ var _aws_stacks__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3596);

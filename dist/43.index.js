@@ -268,8 +268,8 @@ __webpack_require__.d(__webpack_exports__, {
   trustSection: () => (/* binding */ trustSection)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(3340);
 // EXTERNAL MODULE: ./src/aws/amp.ts
 var aws_amp = __webpack_require__(8947);
 // EXTERNAL MODULE: ./src/aws/grafana.ts

@@ -43,7 +43,7 @@ describe('the PR comment trusts only its own comments', () => {
     expect(own[0].body.startsWith(marker(env))).toBe(true);
     for (const text of [own[0].body, run.summary]) {
       expect(text).not.toMatch(/FORGED|Grafana login|evil\.example|g-0123456789/);
-      expect(text).toContain('| provision | ✅ succeeded');
+      expect(text).toContain('- **provision** ✅ succeeded');
       expect(text).not.toMatch(/\| deploy \|/);
     }
     expect(fx.sandbox.log.filter((e) => e.service === 'github' && e.operation === `PATCH /repos/${REPOSITORY}/issues/comments/${forged.id}`)).toEqual([]);
@@ -78,7 +78,8 @@ describe('the PR comment trusts only its own comments', () => {
       // Exactly one hidden state, the last line; the marker the first; no other HTML.
       expect(live.filter((l) => l.startsWith('<!-- ecs-amp-action:state '))).toHaveLength(1);
       expect(live.filter((l) => l.trim()).at(-1)!.startsWith('<!-- ecs-amp-action:state ')).toBe(true);
-      const ownHtml = new Set(['<details><summary>Timings</summary>', '</details>']);
+      // The action's own folding, around titles it wrote.
+      const ownHtml = { has: (l: string) => l === '</details>' || /^<details(?: open)?><summary>[\w :()-]+<\/summary>$/.test(l) };
       expect(live[0]).toBe(marker(`pr-${pr}`));
       const text = live.slice(1).filter((l) => !ownHtml.has(l) && !l.startsWith('<!-- ecs-amp-action:state '));
       for (const line of text.map(visible)) {
@@ -91,7 +92,7 @@ describe('the PR comment trusts only its own comments', () => {
       for (const row of rows) expect(cellCount(row)).toBe(2);
     }
     // The next run reads back the state it wrote, not one a title carried.
-    expect(own[0].body).toContain('| dashboard | ✅ succeeded');
+    expect(own[0].body).toContain('- **dashboard** ✅ succeeded');
 
     const commands = commandsIn(run.log);
     expect(commands.filter((c) => !OWN_COMMANDS.has(c.name))).toEqual([]);
@@ -118,7 +119,7 @@ describe('a GitHub that does not answer', () => {
     const state = fx.state();
     expect(state.stacks.filter((s) => s.stackName === `preview-shop-pr-${pr}` && s.status !== 'DELETE_COMPLETE')).toEqual([]);
     expect(state.ampWorkspaces.filter((w) => w.tags['ecs-amp-action:environment'] === `pr-${pr}`)).toEqual([]);
-    expect(run.summary).toContain('| destroy | ✅ succeeded');
+    expect(run.summary).toContain('- **destroy** 🧹 destroyed');
     // GitHub was asked, and answered nothing; the step still ended (within the bound on one request, 10 s, plus the work).
     expect(fx.sandbox.log.some((e) => e.service === 'github' && e.errorCode === 'hang')).toBe(true);
     expect(run.durationMs).toBeLessThan(45_000);

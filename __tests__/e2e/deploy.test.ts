@@ -51,7 +51,7 @@ describe('deploy through dist/index.js', () => {
     expect(taskRole).toBeDefined();
     expect(run.log).toMatch(/CREATE_COMPLETE\s+AWS::ECS::Service Service/);
     expect(fx.comments(pr)[0]).toMatch(/\| ➕ Add \| Service \| AWS::ECS::Service \|/);
-    expect(run.summary).toContain('#### deploy: changes');
+    expect(run.summary).toContain('<summary>deploy: changes</summary>');
 
     fx.sandbox.clearLog();
     const again = ok(await fx.run({ mode: 'deploy' }, { pr }));

@@ -66,9 +66,9 @@ describe('provision through dist/index.js', () => {
     const comments = fx.comments(pr);
     expect(comments).toHaveLength(1);
     expect(comments[0]).toContain('<!-- ecs-amp-action:comment environment=pr-');
-    expect(comments[0]).toContain('| provision | ✅ succeeded');
+    expect(comments[0]).toContain('- **provision** ✅ succeeded');
     expect(comments[0]).toContain(ws[0].id);
-    expect(run.summary).toContain('| provision | ✅ succeeded');
+    expect(run.summary).toContain('- **provision** ✅ succeeded');
     expect(run.summary).toContain(run.outputs['grafana-url']);
 
     // Every AWS call carried the action's user agent.
@@ -198,7 +198,7 @@ describe('provision recovers and explains failures', () => {
     const failed = await fx.run({ mode: 'provision', grafana: 'false' }, { pr });
     expect(failed.code).toBe(1);
     expect(failed.log).toMatch(/::error::AMP workspace ws-[^ ]+ is CREATION_FAILED/);
-    expect(fx.comments(pr)[0]).toContain('| provision | ❌ failed');
+    expect(fx.comments(pr)[0]).toContain('- **provision** ❌ failed');
 
     const retried = await fx.run({ mode: 'provision', grafana: 'false' }, { pr });
     expectSucceeded(retried);
@@ -206,7 +206,7 @@ describe('provision recovers and explains failures', () => {
     expect(mine.map((w) => w.status).sort()).toEqual(['ACTIVE', 'CREATION_FAILED']);
     expect(retried.outputs['amp-workspace-id']).toBe(mine.find((w) => w.status === 'ACTIVE')!.id);
     expect(fx.comments(pr)).toHaveLength(1);
-    expect(fx.comments(pr)[0]).toContain('| provision | ✅ succeeded');
+    expect(fx.comments(pr)[0]).toContain('- **provision** ✅ succeeded');
   });
 
   it('names the root cause of a failed role stack, which CloudFormation deletes, and creates it on the next run', async () => {

@@ -1,5 +1,5 @@
 import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, Service } from '@aws-sdk/client-ecs';
-import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
+import { ActionError, describeAwsError, errorName, imagePullFix, permissionFix } from '../util/errors';
 import { EXPECTED, pollUntil } from '../util/poll';
 
 /**
@@ -78,7 +78,7 @@ export async function waitServiceStable(
       if (primary?.rolloutState === 'FAILED') {
         await watcher.poll();
         throw new ActionError(`ECS deployment of ${service} failed: ${primary.rolloutStateReason}${watcher.reasons.length ? `\n${watcher.reasons.join('\n')}` : ''}`,
-          'Check the task stop reasons above and the container logs.');
+          imagePullFix(watcher.reasons.join('\n')) ?? 'Check the task stop reasons above and the container logs.');
       }
       if (svc.deployments?.length === 1 && primary?.rolloutState === 'COMPLETED' && svc.runningCount === svc.desiredCount) return { done: true, value: svc };
       await watcher.poll();

@@ -17,7 +17,7 @@ import {
   StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { describeOwner, fromTagList, MANAGED_BY, Ownership, ownershipProblem, ownershipTags, ownershipTagText, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PR, TAG_REPOSITORY, toTagList } from '../tags';
-import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
+import { ActionError, deniedPermissionFix, describeAwsError, errorName, permissionFix } from '../util/errors';
 import { EXPECTED, pollUntil } from '../util/poll';
 
 export interface StackSpec {
@@ -191,7 +191,9 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
     const deleted = final.StackStatus === 'DELETE_COMPLETE';
     throw new ActionError(
       `Stack ${spec.name} ${deleted ? 'failed to create and was deleted' : `ended in ${final.StackStatus}`}.${cause ? ` Root cause: ${cause}` : ''}`,
-      deleted ? 'Fix the cause above and re-run: the next run creates the stack afresh.' : 'Fix the cause above and re-run; the action recovers the stack from this state.',
+      // A denied permission names its remedy (which action, for which role); any other cause is the template's.
+      deniedPermissionFix(cause ?? '', spec.roleArn)
+        ?? (deleted ? 'Fix the cause above and re-run: the next run creates the stack afresh.' : 'Fix the cause above and re-run; the action recovers the stack from this state.'),
     );
   }
   return { stackId: final.StackId!, outputs: outputsOf(final), action: changeSetType === 'CREATE' ? 'created' : 'updated', changes: changeSet.Changes ?? [] };

@@ -4,7 +4,7 @@ import { WorkflowRunPayload, workflowRunPull } from './workflow-run';
 
 interface EventPayload {
   number?: number;
-  pull_request?: { number?: number; head?: { repo?: { full_name?: string; fork?: boolean } | null }; base?: { repo?: { full_name?: string } } };
+  pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null }; base?: { repo?: { full_name?: string } } };
   workflow_run?: WorkflowRunPayload;
 }
 
@@ -25,6 +25,7 @@ export async function readRunContext(env: NodeJS.ProcessEnv = process.env): Prom
     prNumber: pr?.number ?? (env.GITHUB_EVENT_NAME?.startsWith('pull_request') ? payload.number : undefined),
     fromFork: Boolean(pr && (pr.head?.repo?.fork || (headRepo && baseRepo && headRepo !== baseRepo))),
     runId: env.GITHUB_RUN_ID,
+    commit: pr?.head?.sha || payload.workflow_run?.head_sha || env.GITHUB_SHA || undefined,
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     envRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { commentMarker, mergeState, parseState, renderReport, ReportState } from '../render/report';
+import { commentMarker, mergeState, parseState, renderReport, renderSummary, ReportState } from '../render/report';
+import type { Mode } from '../inputs/types';
 import { unanswered } from './octokit';
 import { upsertStickyComment, UnknownIdentityError } from './sticky-comment';
 import { info } from '../util/log';
@@ -31,7 +32,10 @@ export async function publishReport(update: ReportState, opts: PublishOptions): 
     state = (await postComment(update, opts)) ?? update;
   }
   try {
-    await core.summary.addRaw(redact(renderReport(state, { serverUrl: opts.serverUrl })), true).write();
+    // This step's section only: the other steps of the job write their own.
+    const step = Object.keys(update.modes)[0] as Mode | undefined;
+    const body = step ? renderSummary(state, step, { serverUrl: opts.serverUrl }) : renderReport(state, { serverUrl: opts.serverUrl });
+    await core.summary.addRaw(redact(body), true).write();
   } catch (err) {
     core.warning(`Could not write the job summary: ${(err as Error).message}`);
   }

@@ -94,6 +94,8 @@ export interface RunContext {
    */
   prLookupError?: string;
   runId?: string;
+  /** The commit the run is for: the PR's head (GITHUB_SHA is a merge commit on pull_request), else GITHUB_SHA. */
+  commit?: string;
   serverUrl: string;
   /** AWS_REGION / AWS_DEFAULT_REGION from the environment, so the action composes with configure-aws-credentials. */
   envRegion?: string;

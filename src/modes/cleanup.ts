@@ -9,20 +9,16 @@ import { pullState } from '../github/pull-state';
 import { GrafanaClient } from '../grafana/client';
 import { environmentsInGrafana } from '../grafana/teardown';
 import { destroyEnvironment, TeardownError } from '../teardown/environment';
-import { EnvironmentRecord, judge, PullState, Verdict } from '../teardown/staleness';
+import { EnvironmentRecord, judge, PullState } from '../teardown/staleness';
 import { mapSettled } from '../util/concurrency';
 import { ActionError } from '../util/errors';
 import { timed } from '../util/timing';
 import { ACTION_NAME, ACTION_VERSION } from '../version';
 import { ModeContext, ModeFailure, ModeResult } from './types';
 import { info, startGroup } from '../util/log';
-import { code, plain } from '../render/markdown';
+import { renderSweepTable, SweepRow, sweepHeadline } from '../render/sweep';
 
-interface Row {
-  record: EnvironmentRecord;
-  verdict: Verdict;
-  outcome?: { removed: string[]; error?: string };
-}
+type Row = SweepRow;
 
 const TOKEN_TTL_SECONDS = 3600;
 
@@ -162,22 +158,11 @@ async function pullStates(token: string | undefined, repository: string, records
 
 function resultOf(rows: Row[], dryRun: boolean, timings: Record<string, number>): ModeResult {
   const removed = rows.filter((r) => r.outcome && !r.outcome.error).map((r) => ({ environment: r.record.environment, reason: r.verdict.reason, removed: r.outcome!.removed }));
-  const stale = rows.filter((r) => r.verdict.stale).length;
-  const table = [
-    '| Environment | Verdict | Found | Removed | Result |', '| --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${code(r.record.environment)} | ${r.verdict.stale ? 'stale' : 'kept'}: ${plain(r.verdict.reason)} | ${plain(r.record.parts.join('; '))} | ${plain(r.outcome?.removed.join('; ') || '—')} | ${resultCell(r, dryRun)} |`),
-  ].join('\n');
   return {
-    headline: dryRun ? `${stale} of ${rows.length} environment(s) stale (dry run, nothing removed)` : `removed ${removed.length} of ${stale} stale environment(s); ${rows.length - stale} kept`,
+    headline: sweepHeadline(rows, dryRun),
     outputs: { removed: JSON.stringify(removed) },
     links: [],
-    sections: [{ title: 'environments', markdown: rows.length ? table : 'No environments of this repository were found.' }],
+    sections: [{ title: 'environments', markdown: renderSweepTable(rows, dryRun) }],
     timings,
   };
-}
-
-function resultCell(r: Row, dryRun: boolean): string {
-  if (!r.verdict.stale) return 'kept';
-  if (dryRun) return 'would remove (dry run)';
-  return r.outcome?.error ? `❌ ${plain(r.outcome.error)}` : '✅ removed';
 }

@@ -8,7 +8,7 @@ import { renderAdotConfig } from '../render/adot-config';
 import { formatChangeLines, renderChangeTable } from '../render/changes';
 import { ownershipTags } from '../tags';
 import { checkDeployMetrics, MetricsCheckResult } from '../verify/deploy-check';
-import { ActionError } from '../util/errors';
+import { ActionError, imagePullFix } from '../util/errors';
 import { timed } from '../util/timing';
 import { ModeContext, ModeFailure, ModeResult } from './types';
 import { info, startGroup } from '../util/log';
@@ -75,7 +75,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
     // The tasks that stopped after the last poll say why too.
     await watcher.poll();
     const reasons = watcher.reasons.length ? `\nStopped tasks:\n${watcher.reasons.join('\n')}` : '';
-    throw new ModeFailure(reasons && err instanceof ActionError ? new ActionError(`${err.message}${reasons}`, err.fix) : err, {
+    throw new ModeFailure(reasons && err instanceof ActionError ? new ActionError(`${err.message}${reasons}`, imagePullFix(reasons, d.appImage) ?? err.fix) : err, {
       headline: 'deploy failed', outputs: { 'stack-name': d.stackName }, links: [], timings,
     });
   }

@@ -1,7 +1,8 @@
 import type { Mode } from '../inputs/types';
 import { redact } from '../util/secrets';
-import { trustedHref } from './links';
-import { code, fenced, plain } from './markdown';
+import { HEADLINE_ROOM, MODE_ORDER, renderBody } from './comment';
+
+export { formatDuration } from './comment';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -18,6 +19,14 @@ export interface ModeRecord {
   timings?: Record<string, number>;
   /** Detail shown under the status table (dropped first when the comment would be too long). */
   sections?: ReportSection[];
+  /** The commit the step ran for (the PR's head). */
+  commit?: string;
+  /** The app image the step deployed. */
+  image?: string;
+  /** This run's page (its logs), on the run's GitHub server. */
+  runUrl?: string;
+  /** A plan only: nothing was changed, so it does not replace the record of what is deployed. */
+  dryRun?: boolean;
 }
 
 export interface ReportSection {
@@ -40,17 +49,20 @@ export interface ReportState {
   region: string;
   prNumber?: number;
   modes: Partial<Record<Mode, ModeRecord>>;
+  /** The newest dry run of a step, kept beside (not over) the record of what that step deployed. */
+  plans?: Partial<Record<Mode, ModeRecord>>;
   links: Link[];
 }
 
 const STATE_PREFIX = '<!-- ecs-amp-action:state ';
 const STATE_SUFFIX = ' -->';
 /**
- * Version of the stored state. Sections (markdown) are only read back from a state of this version:
- * earlier versions stored them without escaping untrusted text, so their sections are dropped.
+ * Version of the stored state. Sections (markdown) are only read back from a state of version 2 or later: version 1
+ * stored them without escaping untrusted text, so their sections are dropped. Version 3 added a record's commit,
+ * image, runUrl and dryRun and the state's plans, all optional, so a version 2 state reads as it is.
  */
-const STATE_VERSION = 2;
-const MODE_ORDER: Mode[] = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
+const STATE_VERSION = 3;
+const ESCAPED_SECTIONS_SINCE = 2;
 
 /**
  * The hidden marker, the first line of this environment's sticky comment; namespaced so other bots'
@@ -68,9 +80,22 @@ export function isReportOf(body: string, environment: string): boolean {
 
 /** Adds one mode's result to the previous state: modes keep their latest record, links are replaced by label. */
 export function mergeState(previous: ReportState | undefined, update: ReportState): ReportState {
-  if (!previous || previous.environment !== update.environment || previous.repository !== update.repository) return update;
-  const links = [...previous.links.filter((l) => !update.links.some((u) => u.label === l.label)), ...update.links];
-  return { ...update, modes: { ...previous.modes, ...update.modes }, links };
+  const fresh = !previous || previous.environment !== update.environment || previous.repository !== update.repository;
+  const modes: ReportState['modes'] = fresh ? {} : { ...previous.modes };
+  const plans: ReportState['plans'] = fresh ? {} : { ...previous.plans };
+  for (const [mode, rec] of Object.entries(update.modes) as [Mode, ModeRecord][]) {
+    // A dry run changed nothing: what the step deployed stays the step's record, the plan goes beside it.
+    if (rec.dryRun && modes[mode] && !modes[mode]!.dryRun) plans[mode] = rec;
+    else {
+      modes[mode] = rec;
+      delete plans[mode];
+    }
+  }
+  const links = fresh ? update.links : [...previous.links.filter((l) => !update.links.some((u) => u.label === l.label)), ...update.links];
+  const merged: ReportState = { ...update, modes, links };
+  if (Object.keys(plans).length) merged.plans = plans;
+  else delete merged.plans;
+  return merged;
 }
 
 /**
@@ -101,20 +126,29 @@ function validState(raw: unknown): ReportState | undefined {
   if (!isObject(raw) || !isString(raw.environment) || !isString(raw.repository) || !isString(raw.region)) return undefined;
   if (raw.prNumber !== undefined && !(Number.isSafeInteger(raw.prNumber) && (raw.prNumber as number) > 0)) return undefined;
   if (!isObject(raw.modes) || !Array.isArray(raw.links)) return undefined;
-  const withSections = raw.v === STATE_VERSION;
-  const modes: ReportState['modes'] = {};
-  for (const [name, value] of Object.entries(raw.modes)) {
-    if (!MODE_ORDER.includes(name as Mode)) return undefined;
-    const record = validRecord(value, withSections);
-    if (!record) return undefined;
-    modes[name as Mode] = record;
-  }
+  const withSections = typeof raw.v === 'number' && raw.v >= ESCAPED_SECTIONS_SINCE && raw.v <= STATE_VERSION;
+  const modes = validModes(raw.modes, withSections);
+  if (!modes) return undefined;
+  const plans = raw.plans === undefined ? undefined : validModes(raw.plans, withSections);
+  if (raw.plans !== undefined && !plans) return undefined;
   const links: Link[] = [];
   for (const l of raw.links as unknown[]) {
     if (!isObject(l) || !isString(l.label) || !isString(l.value) || !(l.href === undefined || isString(l.href))) return undefined;
     links.push({ label: l.label, value: l.value, ...(l.href === undefined ? {} : { href: l.href }) });
   }
-  return { environment: raw.environment, repository: raw.repository, region: raw.region, ...(raw.prNumber === undefined ? {} : { prNumber: raw.prNumber as number }), modes, links };
+  return { environment: raw.environment, repository: raw.repository, region: raw.region, ...(raw.prNumber === undefined ? {} : { prNumber: raw.prNumber as number }), modes, ...(plans ? { plans } : {}), links };
+}
+
+function validModes(raw: unknown, withSections: boolean): ReportState['modes'] | undefined {
+  if (!isObject(raw)) return undefined;
+  const modes: ReportState['modes'] = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (!MODE_ORDER.includes(name as Mode)) return undefined;
+    const record = validRecord(value, withSections);
+    if (!record) return undefined;
+    modes[name as Mode] = record;
+  }
+  return modes;
 }
 
 function validRecord(r: unknown, withSections: boolean): ModeRecord | undefined {
@@ -123,6 +157,15 @@ function validRecord(r: unknown, withSections: boolean): ModeRecord | undefined 
   if (r.error !== undefined && !isString(r.error)) return undefined;
   const record: ModeRecord = { status: r.status, finishedAt: r.finishedAt, durationMs: r.durationMs, headline: r.headline };
   if (r.error !== undefined) record.error = r.error;
+  for (const key of ['commit', 'image', 'runUrl'] as const) {
+    if (r[key] === undefined) continue;
+    if (!isString(r[key])) return undefined;
+    record[key] = r[key];
+  }
+  if (r.dryRun !== undefined) {
+    if (typeof r.dryRun !== 'boolean') return undefined;
+    if (r.dryRun) record.dryRun = true;
+  }
   if (r.timings !== undefined) {
     if (!isObject(r.timings) || !Object.values(r.timings).every(isMs)) return undefined;
     record.timings = r.timings as Record<string, number>;
@@ -148,70 +191,37 @@ export interface RenderOptions {
  * links. The state is stored, redacted, as the body's last line.
  */
 export function renderReport(state: ReportState, { limit = COMMENT_LIMIT, serverUrl }: RenderOptions = {}): string {
+  return fitted(state, limit, serverUrl);
+}
+
+/**
+ * The job summary of one step: the same report with only that step's line and detail. A job of three steps writes
+ * three summaries into one page; each holds its own step, not three copies of the whole comment.
+ */
+export function renderSummary(state: ReportState, step: Mode, { limit = COMMENT_LIMIT, serverUrl }: RenderOptions = {}): string {
+  return fitted(state, limit, serverUrl, step);
+}
+
+function fitted(view: ReportState, limit: number, serverUrl: string | undefined, only?: Mode): string {
   for (const detail of ['full', 'compact'] as const) {
-    const body = render(state, detail, Number.POSITIVE_INFINITY, serverUrl);
+    const body = render(view, detail, Number.POSITIVE_INFINITY, serverUrl, only);
     if (body.length <= limit) return body;
   }
   // Cut error texts (shown and stored) to whatever room the fixed parts leave.
-  const fixed = render(state, 'compact', 0, serverUrl).length;
-  const errors = Object.values(state.modes).filter((m) => m?.error).length || 1;
+  const fixed = render(view, 'compact', 0, serverUrl, only).length;
+  const errors = Object.values(view.modes).filter((m) => m?.error).length || 1;
   // The stored copy of an error costs more than the shown one (JSON escapes, then base64).
   let room = Math.max(0, Math.floor((limit - fixed) / errors / 3));
-  let body = render(state, 'compact', room, serverUrl);
+  let body = render(view, 'compact', room, serverUrl, only);
   while (body.length > limit && room > 0) {
     room = Math.floor(room / 2);
-    body = render(state, 'compact', room, serverUrl);
+    body = render(view, 'compact', room, serverUrl, only);
   }
   return body;
 }
 
-/** Headlines are one line; a longer one is cut so it cannot crowd out the rest. */
-const HEADLINE_ROOM = 1_000;
-
-function render(state: ReportState, detail: 'full' | 'compact', errorRoom: number, serverUrl: string | undefined): string {
-  const scope = { region: state.region, repository: state.repository, serverUrl };
-  const cut = (text: string, room: number) => (text.length > room ? `${text.slice(0, room)}… (truncated; see the job log)` : text);
-  const lines: string[] = [commentMarker(state.environment)];
-  const destroyed = state.modes.destroy?.status === 'succeeded' && newestMode(state) === 'destroy';
-  // The sweep reports on every environment of the repository, not on the one its run happens to be named after.
-  const sweep = newestMode(state) === 'cleanup';
-  lines.push(sweep
-    ? `### 🧹 Preview environments of ${code(state.repository)}: sweep`
-    : `### ${destroyed ? '🧹' : '🔭'} Preview environment ${code(state.environment)}${destroyed ? ' (destroyed)' : ''}`);
-  lines.push('', `Repository ${code(state.repository)} · region ${code(state.region)}`, '');
-  lines.push('| Step | Status | Finished | Took | Result |', '| --- | --- | --- | --- | --- |');
-  for (const mode of MODE_ORDER) {
-    const rec = state.modes[mode];
-    if (!rec) continue;
-    const icon = rec.status === 'succeeded' ? '✅' : '❌';
-    lines.push(`| ${mode} | ${icon} ${rec.status} | ${plain(rec.finishedAt.replace('T', ' ').slice(0, 19))} UTC | ${formatDuration(rec.durationMs)} | ${plain(cut(rec.headline, HEADLINE_ROOM))} |`);
-  }
-  for (const mode of MODE_ORDER.filter((m) => state.modes[m]?.error)) {
-    lines.push('', `**${mode} failed:**`, fenced(cut(state.modes[mode]!.error!, errorRoom)));
-  }
-  if (state.links.length > 0 && !destroyed) {
-    lines.push('', '| Resource | Value |', '| --- | --- |');
-    for (const link of state.links) {
-      const target = trustedHref(link.href, scope);
-      // A target the action would not build is shown as text, never as a link.
-      const value = target ? `[${plain(link.value)}](${target})` : `${code(link.value)}${link.href ? ` ${code(link.href)}` : ''}`;
-      lines.push(`| ${plain(link.label)} | ${value} |`);
-    }
-  }
-  if (detail === 'full') {
-    // Once destroyed, the other modes' detail (dashboard links, change sets) points at things that are gone.
-    for (const mode of destroyed ? (['destroy'] as Mode[]) : MODE_ORDER) {
-      for (const section of state.modes[mode]?.sections ?? []) lines.push('', `#### ${mode}: ${plain(section.title)}`, '', section.markdown);
-    }
-    const timed = MODE_ORDER.filter((m) => state.modes[m]?.timings && Object.keys(state.modes[m]!.timings!).length > 0);
-    if (timed.length > 0) {
-      lines.push('', '<details><summary>Timings</summary>', '', '| Step | Phase | Took |', '| --- | --- | --- |');
-      for (const mode of timed) {
-        for (const [phase, ms] of Object.entries(state.modes[mode]!.timings!)) lines.push(`| ${mode} | ${plain(phase)} | ${formatDuration(ms)} |`);
-      }
-      lines.push('', '</details>');
-    }
-  }
+function render(state: ReportState, detail: 'full' | 'compact', errorRoom: number, serverUrl: string | undefined, only?: Mode): string {
+  const lines = [commentMarker(state.environment), ...renderBody(state, { detail, errorRoom, serverUrl, only })];
   lines.push('', stateLine(stored(state, detail, errorRoom)));
   return lines.join('\n');
 }
@@ -219,14 +229,17 @@ function render(state: ReportState, detail: 'full' | 'compact', errorRoom: numbe
 /** What the comment keeps for the next run: without the detail a compact body leaves out, errors cut alike. */
 function stored(state: ReportState, detail: 'full' | 'compact', errorRoom: number): ReportState {
   if (detail === 'full') return state;
-  const modes: ReportState['modes'] = {};
-  for (const [mode, rec] of Object.entries(state.modes) as [Mode, ModeRecord][]) {
-    const rest: ModeRecord = { ...rec };
-    delete rest.sections;
-    delete rest.timings;
-    modes[mode] = { ...rest, headline: rest.headline.slice(0, HEADLINE_ROOM), ...(rest.error === undefined ? {} : { error: rest.error.slice(0, errorRoom) }) };
-  }
-  return { ...state, modes };
+  const compact = (records: ReportState['modes']) => {
+    const out: ReportState['modes'] = {};
+    for (const [mode, rec] of Object.entries(records) as [Mode, ModeRecord][]) {
+      const rest: ModeRecord = { ...rec };
+      delete rest.sections;
+      delete rest.timings;
+      out[mode] = { ...rest, headline: rest.headline.slice(0, HEADLINE_ROOM), ...(rest.error === undefined ? {} : { error: rest.error.slice(0, errorRoom) }) };
+    }
+    return out;
+  };
+  return { ...state, modes: compact(state.modes), ...(state.plans ? { plans: compact(state.plans) } : {}) };
 }
 
 /**
@@ -237,13 +250,3 @@ function stateLine(state: ReportState): string {
   return `${STATE_PREFIX}${Buffer.from(redact(JSON.stringify({ ...state, v: STATE_VERSION }))).toString('base64')}${STATE_SUFFIX}`;
 }
 
-function newestMode(state: ReportState): Mode | undefined {
-  return MODE_ORDER.filter((m) => state.modes[m]).sort((a, b) => state.modes[b]!.finishedAt.localeCompare(state.modes[a]!.finishedAt))[0];
-}
-
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 100) / 10;
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${Math.round(s - m * 60)} s`;
-}

@@ -78,3 +78,45 @@ export function permissionFix(err: unknown, permissions: string): string | undef
       return undefined;
   }
 }
+
+/**
+ * The remedy for a task that could not pull its image, from the stop reason ECS gives (`CannotPullContainerError:
+ * … not found`, `… 403 Forbidden`, `… no basic auth credentials`), or undefined when no stop reason is one. The two
+ * causes a reviewer can act on: the tag was never pushed, or the task execution role may not pull it (ECR pulls need
+ * ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer and ecr:BatchGetImage, the
+ * actions of AWS's managed AmazonECSTaskExecutionRolePolicy, which templates/preview-stack.yaml's ExecutionRole has).
+ */
+export function imagePullFix(reasons: string, image?: string): string | undefined {
+  if (!/CannotPullContainerError/.test(reasons)) return undefined;
+  const ref = image ?? /(?:failed to resolve ref|pull access denied for|image) "?([\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]{64}))/i.exec(reasons)?.[1];
+  const what = ref ? `\`${ref}\`` : 'the image';
+  const denied = /403|forbidden|denied|no basic auth credentials|unauthorized/i.test(reasons);
+  const pushed = `Check that ${what} was pushed (the tag exists in its repository: \`aws ecr describe-images\` for ECR).`;
+  const role = 'Check that the task execution role can pull it: for ECR, ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer and ecr:BatchGetImage on the repository (and a repository policy that lets the account pull, for another account\'s ECR); a private registry needs the container\'s repositoryCredentials. Fargate must also reach the registry (a public IP or a NAT/VPC endpoint).';
+  return denied ? `${role} ${pushed}` : `${pushed} ${role}`;
+}
+
+/**
+ * The remedy for a permission a resource handler was denied, from CloudFormation's resource status reason
+ * (`User: arn:aws:sts::…:assumed-role/<role>/… is not authorized to perform: <action> on resource: <arn> …`, the IAM
+ * wording CloudFormation passes through from the service), or undefined when the reason is no such denial. CloudFormation
+ * acts with the service role when the stack has one (cloudformation-role-arn), otherwise with the caller's role.
+ */
+export function deniedPermissionFix(reason: string, serviceRoleArn?: string): string | undefined {
+  const iam = /User: (arn:[\w-]+:(?:sts|iam)::\d{12}:[\w+=,.@/-]+) is not authorized to perform: ([\w-]+:[\w*]+)(?: on resource: (\S+?))?(?: because|\s|\(|"|$)/.exec(reason);
+  const logs = /An additional permission "([\w-]+:[\w*]+)" is required/.exec(reason);
+  const action = iam?.[2] ?? logs?.[1];
+  if (!action) return undefined;
+  const role = roleName(iam?.[1]) ?? roleName(serviceRoleArn);
+  const who = serviceRoleArn
+    ? `the CloudFormation service role${role ? ` \`${role}\`` : ''} (cloudformation-role-arn)`
+    : `the role CloudFormation acted as${role ? `, \`${role}\`` : ''} (the workflow's role: the stack has no service role)`;
+  const on = iam?.[3] ? ` on \`${iam[3]}\`` : '';
+  return `Allow \`${action}\`${on} to ${who}, then re-run. The bootstrap template (templates/bootstrap.yaml) grants what each resource of the preview stack needs.`;
+}
+
+/** The role's name in an IAM role ARN or an assumed-role session ARN. */
+function roleName(arn: string | undefined): string | undefined {
+  if (!arn) return undefined;
+  return /:assumed-role\/([^/]+)\//.exec(arn)?.[1] ?? /:role\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
+}
