@@ -153,7 +153,7 @@ async function waitServiceStable(ecs, cluster, service, watcher, opts) {
             const primary = svc.deployments?.find((d) => d.status === 'PRIMARY');
             if (primary?.rolloutState === 'FAILED') {
                 await watcher.poll();
-                throw new errors/* ActionError */.lZ(`ECS deployment of ${service} failed: ${primary.rolloutStateReason}${watcher.reasons.length ? `\n${watcher.reasons.join('\n')}` : ''}`, 'Check the task stop reasons above and the container logs.');
+                throw new errors/* ActionError */.lZ(`ECS deployment of ${service} failed: ${primary.rolloutStateReason}${watcher.reasons.length ? `\n${watcher.reasons.join('\n')}` : ''}`, (0,errors/* imagePullFix */.En)(watcher.reasons.join('\n')) ?? 'Check the task stop reasons above and the container logs.');
             }
             if (svc.deployments?.length === 1 && primary?.rolloutState === 'COMPLETED' && svc.runningCount === svc.desiredCount)
                 return { done: true, value: svc };
@@ -1160,7 +1160,7 @@ async function deploy(ctx) {
         // The tasks that stopped after the last poll say why too.
         await watcher.poll();
         const reasons = watcher.reasons.length ? `\nStopped tasks:\n${watcher.reasons.join('\n')}` : '';
-        throw new types/* ModeFailure */.s(reasons && err instanceof errors/* ActionError */.lZ ? new errors/* ActionError */.lZ(`${err.message}${reasons}`, err.fix) : err, {
+        throw new types/* ModeFailure */.s(reasons && err instanceof errors/* ActionError */.lZ ? new errors/* ActionError */.lZ(`${err.message}${reasons}`, (0,errors/* imagePullFix */.En)(reasons, d.appImage) ?? err.fix) : err, {
             headline: 'deploy failed', outputs: { 'stack-name': d.stackName }, links: [], timings,
         });
     }

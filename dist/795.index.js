@@ -385,7 +385,10 @@ async function applyChangeSet(cfn, spec, stack, opts) {
     if (!ok) {
         const cause = await rootCause(cfn, created.StackId, since);
         const deleted = final.StackStatus === 'DELETE_COMPLETE';
-        throw new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Stack ${spec.name} ${deleted ? 'failed to create and was deleted' : `ended in ${final.StackStatus}`}.${cause ? ` Root cause: ${cause}` : ''}`, deleted ? 'Fix the cause above and re-run: the next run creates the stack afresh.' : 'Fix the cause above and re-run; the action recovers the stack from this state.');
+        throw new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Stack ${spec.name} ${deleted ? 'failed to create and was deleted' : `ended in ${final.StackStatus}`}.${cause ? ` Root cause: ${cause}` : ''}`, 
+        // A denied permission names its remedy (which action, for which role); any other cause is the template's.
+        (0,_util_errors__WEBPACK_IMPORTED_MODULE_1__/* .deniedPermissionFix */ .E5)(cause ?? '', spec.roleArn)
+            ?? (deleted ? 'Fix the cause above and re-run: the next run creates the stack afresh.' : 'Fix the cause above and re-run; the action recovers the stack from this state.'));
     }
     return { stackId: final.StackId, outputs: outputsOf(final), action: changeSetType === 'CREATE' ? 'created' : 'updated', changes: changeSet.Changes ?? [] };
 }
