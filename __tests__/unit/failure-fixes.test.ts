@@ -29,8 +29,24 @@ describe('deniedPermissionFix', () => {
 });
 
 describe('splitFailure', () => {
-  it('keeps the first sentence as the cause and the fix apart', () => {
-    expect(splitFailure('Stack s failed to create and was deleted. Root cause: X\nmore\nFix: do y')).toEqual({ cause: 'Stack s failed to create and was deleted.', detail: ['Root cause: X', 'more'], fix: 'do y' });
+  it('puts CloudFormation\'s root cause in the row, the whole message in the detail and the fix apart', () => {
+    expect(splitFailure('Stack s failed to create and was deleted. Root cause: Service (AWS::ECS::Service) CREATE_FAILED: quota\nmore\nFix: do y'))
+      .toEqual({ cause: 'Service (AWS::ECS::Service) CREATE_FAILED: quota', detail: ['Stack s failed to create and was deleted. Root cause: Service (AWS::ECS::Service) CREATE_FAILED: quota', 'more'], fix: 'do y' });
+  });
+
+  it('prefers the first stopped task\'s container reason: what the deployment failed on', () => {
+    const error = [
+      'Stack s failed to create and was deleted. Root cause: Service (AWS::ECS::Service) CREATE_FAILED: Circuit Breaker was triggered',
+      'Stopped tasks:',
+      'task 0aaf stopped (TaskFailedToStart): Task failed to start — app: CannotPullContainerError: failed to resolve ref r/x:1 (3 tasks stopped for this reason)',
+      'Fix: check the image',
+    ].join('\n');
+    expect(splitFailure(error).cause).toBe('tasks stopped: app: CannotPullContainerError: failed to resolve ref r/x:1');
+  });
+
+  it('keeps a short first line whole and cuts a long one', () => {
+    expect(splitFailure('Input \'cpu\' must be one of 256, 512.').cause).toBe('Input \'cpu\' must be one of 256, 512.');
+    expect(splitFailure('x'.repeat(500)).cause).toHaveLength(200);
   });
 });
 

@@ -1,4 +1,4 @@
-import { code, fenced, href, link, plain } from '../../src/render/markdown';
+import { code, fenced, href, link, plain, prose } from '../../src/render/markdown';
 import { grafanaRegion, trustedHref } from '../../src/render/links';
 import { forgetSecrets, holdSecret } from '../../src/util/secrets';
 
@@ -76,6 +76,16 @@ describe('code', () => {
   it('pads a value that starts or ends with a backtick', () => {
     expect(code('`a')).toBe('`` `a ``');
     expect(code('')).toBe('` `');
+  });
+});
+
+describe('prose', () => {
+  it('turns the action\'s `names` into code spans and escapes the text between them', () => {
+    expect(prose('Allow `logs:TagResource` on `arn:aws:logs:*` to *the* role')).toBe('Allow `logs:TagResource` on `arn:aws:logs:*` to \\*the\\* role');
+  });
+  it('leaves an unpaired backtick literal and lets nothing inside a span open markup', () => {
+    expect(prose('a ` b')).toBe('a \\` b');
+    expect(prose('see `<img src=x>` and [x](javascript:1)')).toBe('see `<img src=x>` and \\[x\\](javascript:1)');
   });
 });
 

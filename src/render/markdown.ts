@@ -80,6 +80,16 @@ export function plain(text: string): string {
 }
 
 /**
+ * A message of the action's own (a fix) that marks names with backticks, as the log shows them: each
+ * `…` span becomes a code span, the text between them plain text, both escaped. An unpaired backtick
+ * stays a literal one; nothing in the text can open markup of its own.
+ */
+export function prose(text: string): string {
+  const parts = oneLine(text).split(/`([^`]+)`/);
+  return parts.map((part, i) => (i % 2 ? code(part) : part ? plain(part) : '')).join('');
+}
+
+/**
  * A link target. Only https URLs are rendered as links; the caller decides which hosts it built
  * (src/render/links.ts). Characters that could end the target or the markdown around it are
  * percent-encoded.
