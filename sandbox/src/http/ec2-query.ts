@@ -5,16 +5,17 @@
 // (as EC2 answers them: github.com/hashicorp/terraform-provider-aws/issues/4664, rebuy-de/aws-nuke#517).
 import { AwsError } from '../core/types';
 import type { AuthorizationVerdict } from '../iam/types';
+import { toXml, xmlEscape } from './query';
 
 export const EC2_API_VERSION = '2016-11-15';
 const NAMESPACE = `http://ec2.amazonaws.com/doc/${EC2_API_VERSION}/`;
 
 export function encodeEc2Result(action: string, result: Record<string, unknown>, requestId: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${NAMESPACE}"><requestId>${requestId}</requestId>${xml(result)}</${action}Response>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${NAMESPACE}"><requestId>${requestId}</requestId>${toXml(result, 'item')}</${action}Response>`;
 }
 
 export function encodeEc2Error(err: AwsError, requestId: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escape(err.code)}</Code><Message>${escape(err.message)}</Message></Error></Errors>` +
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${xmlEscape(err.code)}</Code><Message>${xmlEscape(err.message)}</Message></Error></Errors>` +
     `<RequestID>${requestId}</RequestID></Response>`;
 }
 
@@ -38,23 +39,3 @@ export function ec2UnknownOperation(operation: string): AwsError {
   return new AwsError('InvalidAction', `The action ${operation} is not valid for this web service.`, 400);
 }
 
-const ELEMENT_NAME = /^[A-Za-z_][\w.-]*$/;
-
-function xml(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => `<item>${xml(v)}</item>`).join('');
-  if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => {
-        if (!ELEMENT_NAME.test(k)) throw new Error(`sandbox bug: '${k}' is not a valid XML element name`);
-        return `<${k}>${xml(v)}</${k}>`;
-      }).join('');
-  }
-  return escape(String(value));
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}

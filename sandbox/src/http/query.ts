@@ -69,35 +69,39 @@ export function requireActionAndVersion(service: string, action: string, version
 }
 
 export function encodeQueryResult(service: string, action: string, result: Record<string, unknown>, requestId: string): string {
-  return `<${action}Response xmlns="${NAMESPACES[service]}"><${action}Result>${xml(result)}</${action}Result>` +
+  return `<${action}Response xmlns="${NAMESPACES[service]}"><${action}Result>${toXml(result)}</${action}Result>` +
     `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
 }
 
 export function encodeQueryError(service: string, err: AwsError, requestId: string): string {
   const type = err.status >= 500 ? 'Receiver' : 'Sender';
-  return `<ErrorResponse xmlns="${NAMESPACES[service] ?? NAMESPACES.sts}"><Error><Type>${type}</Type><Code>${escape(err.code)}</Code>` +
-    `<Message>${escape(err.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
+  return `<ErrorResponse xmlns="${NAMESPACES[service] ?? NAMESPACES.sts}"><Error><Type>${type}</Type><Code>${xmlEscape(err.code)}</Code>` +
+    `<Message>${xmlEscape(err.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
 }
 
 const ELEMENT_NAME = /^[A-Za-z_][\w.-]*$/;
 
-function xml(value: unknown): string {
+/**
+ * A value as the query protocols' XML: members as elements, lists as `listItem` elements (`member` for
+ * the awsQuery services, `item` for EC2's own protocol).
+ */
+export function toXml(value: unknown, listItem = 'member'): string {
   if (value === undefined || value === null) return '';
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => `<member>${xml(v)}</member>`).join('');
+  if (Array.isArray(value)) return value.map((v) => `<${listItem}>${toXml(v, listItem)}</${listItem}>`).join('');
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined && v !== null)
       .map(([k, v]) => {
         // A model bug must not produce XML the SDK silently misreads.
         if (!ELEMENT_NAME.test(k)) throw new Error(`sandbox bug: '${k}' is not a valid XML element name`);
-        return `<${k}>${xml(v)}</${k}>`;
+        return `<${k}>${toXml(v, listItem)}</${k}>`;
       }).join('');
   }
-  return escape(String(value));
+  return xmlEscape(String(value));
 }
 
-function escape(text: string): string {
+export function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
