@@ -15,20 +15,9 @@ fi
 for name in chromium chromium-browser google-chrome-stable google-chrome; do
   if command -v "$name" >/dev/null 2>&1; then command -v "$name"; exit 0; fi
 done
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "Chromium is missing and this machine has no apt-get: install Chromium or Chrome and set CHROMIUM to its path." >&2
-  exit 1
-fi
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then sudo=(sudo -n); else
-    echo "Chromium is missing; installing the chromium package needs root (run as root, or install it and set CHROMIUM)." >&2
-    exit 1
-  fi
-fi
-export DEBIAN_FRONTEND=noninteractive
+# shellcheck source=scripts/apt-install.sh
+. "$(dirname "$0")/apt-install.sh"
 # --no-install-recommends keeps out the desktop extras (l10n, drivers): headless needs the binary, and the emoji font
 # so the status icons a reviewer reads (✅ ❌) render as they do in a browser, not as empty boxes.
-"${sudo[@]}" apt-get update -qq >&2
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-noto-color-emoji >&2
+apt_install Chromium CHROMIUM chromium fonts-noto-color-emoji
 command -v chromium

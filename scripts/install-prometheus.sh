@@ -21,21 +21,10 @@ if [ -n "$override" ]; then
   echo "$override"; exit 0
 fi
 if command -v "$which" >/dev/null 2>&1; then command -v "$which"; exit 0; fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "$which is missing and this machine has no apt-get: install Prometheus 2.x (it ships prometheus and promtool) or set $var." >&2
-  exit 1
-fi
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then sudo=(sudo -n); else
-    echo "$which is missing; installing the prometheus package needs root (run as root, or install it and set $var)." >&2
-    exit 1
-  fi
-fi
-export DEBIAN_FRONTEND=noninteractive
+# shellcheck source=scripts/apt-install.sh
+. "$(dirname "$0")/apt-install.sh"
 # The package's postinst starts a server only where an init system runs (on a GitHub runner it does: that
 # service listens on :9090 and is left alone; the sandbox starts its own servers on free loopback ports).
 # --no-install-recommends keeps out prometheus-node-exporter and friends: the two binaries are all that is needed.
-"${sudo[@]}" apt-get update -qq >&2
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends prometheus >&2
+apt_install "$which" "$var" prometheus
 command -v "$which"
