@@ -116,7 +116,7 @@ export function readablePath(pointer: string, context?: unknown): string {
   let out = '';
   for (const part of parts) {
     const child = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-    if (Array.isArray(node) && /^\d+$/.test(part)) {
+    if (/^\d+$/.test(part) && (Array.isArray(node) || node === undefined)) {
       const el = child as Record<string, unknown> | undefined;
       const name = el && typeof el === 'object' ? (typeof el.Name === 'string' ? el.Name : typeof el.Key === 'string' ? el.Key : undefined) : undefined;
       out += `[${name ?? part}]`;
