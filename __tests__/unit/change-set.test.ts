@@ -1,6 +1,6 @@
 import type { Change } from '@aws-sdk/client-cloudformation';
 import { formatChangeSetLines, readablePath, renderChangeSet, shorten } from '../../src/render/change-set';
-import { parameterChanges } from '../../src/aws/stacks';
+import { maskNoEchoValues, parameterChanges } from '../../src/aws/stacks';
 
 const add = (id: string, type: string): Change => ({ Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: id, ResourceType: type, Details: [] } });
 const CONTAINERS = [{ Name: 'app', Image: 'public.ecr.aws/acme/shop:v1' }, { Name: 'collector', Image: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0' }];
@@ -61,6 +61,17 @@ describe('the change set a reviewer reads', () => {
       [{ ParameterKey: 'Token', ParameterValue: '****' }, { ParameterKey: 'AppImage', ParameterValue: 'a:1' }, { ParameterKey: 'Same', ParameterValue: 'x' }],
       [{ ParameterKey: 'Token', ParameterValue: '****' }, { ParameterKey: 'AppImage', ParameterValue: 'a:2' }, { ParameterKey: 'Same', ParameterValue: 'x' }],
     )).toEqual([{ key: 'AppImage', before: 'a:1', after: 'a:2' }]);
+  });
+
+  it('masks property values a NoEcho parameter feeds, in both of CloudFormation\'s details for the path', () => {
+    const target = { Attribute: 'Tags', Path: '/Properties/Tags/0/Value', BeforeValue: 'old-secret', AfterValue: 'new-secret', AttributeChangeType: 'Modify' } as const;
+    const changes = maskNoEchoValues([{ ResourceChange: { Action: 'Modify', LogicalResourceId: 'R', ResourceType: 'T', Replacement: 'False', AfterContext: '{"Properties":{"Tags":[{"Value":"new-secret"}]}}', Details: [
+      { Target: target, Evaluation: 'Dynamic', ChangeSource: 'DirectModification' },
+      { Target: target, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: 'Token' },
+    ] } }], [{ ParameterKey: 'Token', ParameterValue: '****' }]);
+    const md = renderChangeSet({ changes, parameters: [] });
+    expect(JSON.stringify(changes)).not.toContain('secret');
+    expect(md).toContain('`****` → `****`');
   });
 
   it('calls out a conditional replacement and a removal', () => {

@@ -316,10 +316,36 @@ async function describeChanges(cfn: CloudFormationClient, id: string): Promise<{
     token = out.NextToken;
     if (!token) break;
   }
-  return { changes, parameters };
+  return { changes: maskNoEchoValues(changes, parameters), parameters };
 }
 
 const MAX_CHANGE_SET_PAGES = 50;
+
+/**
+ * CloudFormation masks a NoEcho parameter in Parameters, but a property fed by it carries its value as BeforeValue /
+ * AfterValue; every detail at a path a masked parameter causes (its Static ParameterReference and the Dynamic
+ * DirectModification twin at the same path) gets the mask too, so the value never reaches the log or the comment.
+ */
+export function maskNoEchoValues(changes: Change[], parameters: Parameter[]): Change[] {
+  const masked = new Set(parameters.filter((p) => p.ParameterValue === NO_ECHO_MASK).map((p) => p.ParameterKey));
+  if (masked.size === 0) return changes;
+  return changes.map((c) => {
+    const details = c.ResourceChange?.Details;
+    if (!details) return c;
+    const paths = new Set(details.filter((d) => d.ChangeSource === 'ParameterReference' && masked.has(d.CausingEntity)).map((d) => d.Target?.Path));
+    if (paths.size === 0) return c;
+    const hide = (v: string | undefined) => (v === undefined ? undefined : NO_ECHO_MASK);
+    return {
+      ...c,
+      ResourceChange: {
+        ...c.ResourceChange,
+        // The contexts hold the same values in full.
+        BeforeContext: undefined, AfterContext: undefined,
+        Details: details.map((d) => (paths.has(d.Target?.Path) ? { ...d, Target: { ...d.Target, BeforeValue: hide(d.Target?.BeforeValue), AfterValue: hide(d.Target?.AfterValue) } } : d)),
+      },
+    };
+  });
+}
 
 /** CloudFormation's mask for a NoEcho parameter's value, in DescribeStacks and DescribeChangeSet alike. */
 export const NO_ECHO_MASK = '****';
