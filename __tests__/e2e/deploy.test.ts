@@ -50,7 +50,9 @@ describe('deploy through dist/index.js', () => {
     const taskRole = fx.state().roles.find((r) => JSON.stringify(r.policies).includes('aps:RemoteWrite') && JSON.stringify(r.policies).includes(ws.arn));
     expect(taskRole).toBeDefined();
     expect(run.log).toMatch(/CREATE_COMPLETE\s+AWS::ECS::Service Service/);
-    expect(fx.comments(pr)[0]).toMatch(/\| ➕ Add \| Service \| AWS::ECS::Service \|/);
+    // A first deploy's additions: counted, and folded in a list.
+    expect(fx.comments(pr)[0]).toContain(`**${run.outputs['change-count']} to add, 0 to modify, 0 to replace, 0 to remove**`);
+    expect(fx.comments(pr)[0]).toMatch(/<details><summary>\d+ resource\(s\) to add<\/summary>[^]*\n- `Service` \(AWS::ECS::Service\)\n/);
     expect(run.summary).toContain('<summary>deploy: changes</summary>');
 
     fx.sandbox.clearLog();
@@ -61,12 +63,16 @@ describe('deploy through dist/index.js', () => {
     expect(fx.comments(pr)).toHaveLength(1);
   });
 
-  it('shows a changed app image as one Modify and updates the task definition', async () => {
+  it('shows a changed app image as the image before → after: the task definition replaced, the service following it', async () => {
     const pr = await provisioned();
     ok(await fx.run({ mode: 'deploy' }, { pr }));
     const run = ok(await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/shop:v2' }, { pr }));
-    expect(run.log).toMatch(/Modify +TaskDefinition \(AWS::ECS::TaskDefinition\) \[replacement\]: ContainerDefinitions/);
-    expect(run.outputs['change-count']).toBe('1');
+    expect(run.log).toMatch(/Modify +TaskDefinition \(AWS::ECS::TaskDefinition\) \[replacement\]\n +ContainerDefinitions\[app\]\.Image: .*prometheus-sample-app:latest → …\/acme\/shop:v2/);
+    expect(run.outputs['change-count']).toBe('2');
+    const comment = fx.comments(pr)[0];
+    expect(comment).toContain('**0 to add, 1 to modify, 1 to replace, 0 to remove**');
+    expect(comment).toMatch(/ContainerDefinitions\\\[app\\\]\.Image: `[^`]+` → `…\/acme\/shop:v2`/);
+    expect(comment).toMatch(/- `AppImage`: `[^`]+` → `…\/acme\/shop:v2`/);
     expect(stackOf(pr)!.status).toBe('UPDATE_COMPLETE');
     const service = [...fx.sandbox.ecs.services.values()].find((s) => s.name === stackFor(pr))!;
     expect(fx.sandbox.ecs.taskDefinitions.get(service.taskDefinition)!.containers[0].image).toBe('public.ecr.aws/acme/shop:v2');

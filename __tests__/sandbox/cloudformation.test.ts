@@ -178,3 +178,78 @@ Outputs:`);
     await expect(cfn.call('CreateStack', { StackName: 'bad', TemplateBody: body, Capabilities: ['CAPABILITY_IAM'] }, ctx)).rejects.toMatchObject({ code: 'ValidationError', message });
   });
 });
+
+describe('change sets described with property values', () => {
+  const TEMPLATE = `
+Parameters:
+  Name: { Type: String, Default: '' }
+  Secret: { Type: String, NoEcho: true, Default: s1 }
+Conditions:
+  HasName: !Not [!Equals [!Ref Name, '']]
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: !If [HasName, !Ref Name, !Ref AWS::NoValue]
+      AssumeRolePolicyDocument:
+        Statement: [{ Effect: Allow, Principal: { Service: grafana.amazonaws.com }, Action: sts:AssumeRole }]
+      Tags: [{ Key: purpose, Value: !Ref Secret }]
+  Other:
+    Type: AWS::IAM::Role
+    Properties:
+      Description: !GetAtt Role.Arn
+      AssumeRolePolicyDocument:
+        Statement: [{ Effect: Allow, Principal: { Service: grafana.amazonaws.com }, Action: sts:AssumeRole }]
+`;
+  const base = { StackName: 'pv', TemplateBody: TEMPLATE, Capabilities: ['CAPABILITY_NAMED_IAM'] };
+
+  async function created(cfn: CloudFormationModel) {
+    const create = await changeSet(cfn, { ...base, ChangeSetName: 'c1', ChangeSetType: 'CREATE' });
+    await cfn.call('ExecuteChangeSet', { ChangeSetName: create.ChangeSetId }, ctx);
+    expect((await settle(cfn, 'pv')).StackStatus).toBe('CREATE_COMPLETE');
+    return changeSet(cfn, { ...base, ChangeSetName: 'c2', ChangeSetType: 'UPDATE', Parameters: [{ ParameterKey: 'Name', ParameterValue: 'named' }, { ParameterKey: 'Secret', ParameterValue: 's2' }] });
+  }
+
+  it('returns each changed leaf with its path, before and after value, the parameter that caused it, and what follows a replacement', async () => {
+    const { cfn } = setup();
+    const cs = await created(cfn);
+    const full = await cfn.call('DescribeChangeSet', { ChangeSetName: cs.ChangeSetId, IncludePropertyValues: 'true' }, ctx) as Record<string, any>;
+    const [role, other] = full.Changes.map((c: any) => c.ResourceChange);
+    expect(role).toMatchObject({ Action: 'Modify', LogicalResourceId: 'Role', Replacement: 'True' });
+    expect(role.Details).toContainEqual({
+      Target: { Attribute: 'Properties', Name: 'RoleName', RequiresRecreation: 'Always', Path: '/Properties/RoleName', AfterValue: 'named', AttributeChangeType: 'Add' },
+      Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: 'Name',
+    });
+    expect(role.Details).toContainEqual(expect.objectContaining({ Target: expect.objectContaining({ Attribute: 'Tags', Path: '/Properties/Tags/0/Value', BeforeValue: 's1', AfterValue: 's2' }), CausingEntity: 'Secret' }));
+    expect(JSON.parse(role.AfterContext).Properties.RoleName).toBe('named');
+    // Other reads Role's Arn, which the replacement changes: known only once the change set runs.
+    expect(other).toMatchObject({ Action: 'Modify', LogicalResourceId: 'Other', Replacement: 'False' });
+    expect(other.Details).toEqual([{
+      Target: expect.objectContaining({ Path: '/Properties/Description', AfterValue: '{{changeSet:KNOWN_AFTER_APPLY}}', AttributeChangeType: 'Modify' }),
+      Evaluation: 'Dynamic', ChangeSource: 'ResourceAttribute', CausingEntity: 'Role.Arn',
+    }]);
+    // Without the flag: one detail per property and cause, and no values.
+    expect(cs.Changes[0].ResourceChange.BeforeContext).toBeUndefined();
+    expect(cs.Changes[0].ResourceChange.Details.every((d: any) => d.Target.Path === undefined && d.Target.BeforeValue === undefined)).toBe(true);
+  });
+
+  it('masks NoEcho parameters as ****, pages Changes past the page size, and refuses a foreign token or a non-boolean flag', async () => {
+    const { cfn } = setup();
+    const cs = await created(cfn);
+    expect(cs.Parameters).toContainEqual({ ParameterKey: 'Secret', ParameterValue: '****' });
+    expect(cs.Parameters).toContainEqual({ ParameterKey: 'Name', ParameterValue: 'named' });
+    const stack = await settle(cfn, 'pv');
+    expect(stack.Parameters).toContainEqual({ ParameterKey: 'Secret', ParameterValue: '****' });
+
+    cfn.changeSetPageBytes = 10;
+    const first = await cfn.call('DescribeChangeSet', { ChangeSetName: cs.ChangeSetId, IncludePropertyValues: 'true' }, ctx) as Record<string, any>;
+    expect(first.Changes).toHaveLength(1);
+    expect(first.NextToken).toEqual(expect.any(String));
+    const second = await cfn.call('DescribeChangeSet', { ChangeSetName: cs.ChangeSetId, IncludePropertyValues: 'true', NextToken: first.NextToken }, ctx) as Record<string, any>;
+    expect(second.Changes.map((c: any) => c.ResourceChange.LogicalResourceId)).toEqual(['Other']);
+    expect(second.NextToken).toBeUndefined();
+
+    await expect(cfn.call('DescribeChangeSet', { ChangeSetName: cs.ChangeSetId, NextToken: 'bogus!' }, ctx)).rejects.toMatchObject({ code: 'ValidationError' });
+    await expect(cfn.call('DescribeChangeSet', { ChangeSetName: cs.ChangeSetId, IncludePropertyValues: 'yes' }, ctx)).rejects.toMatchObject({ code: 'ValidationError' });
+  });
+});

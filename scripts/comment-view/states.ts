@@ -1,5 +1,5 @@
 import type { Change } from '@aws-sdk/client-cloudformation';
-import { renderChangeTable } from '../../src/render/changes';
+import { renderChangeSet } from '../../src/render/change-set';
 import { renderDashboardTable } from '../../src/render/dashboards';
 import { mergeState, type Link, type ModeRecord, type ReportState } from '../../src/render/report';
 import { renderTeardown } from '../../src/render/teardown';
@@ -42,17 +42,25 @@ const FIRST_DEPLOY: Change[] = [
   ['SecurityGroup', 'AWS::EC2::SecurityGroup'], ['Service', 'AWS::ECS::Service'],
 ].map(([id, type]) => ({ Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: id, ResourceType: type } }));
 
-/** A redeploy with a new image: the task definition is replaced, the service follows it. */
+/** A redeploy with a new image, described with property values: the task definition is replaced, the service follows it. */
+const PREVIOUS_IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:9a8b7c6';
+const containers = (image: string) => JSON.stringify({ Properties: { ContainerDefinitions: [{ Name: 'app', Image: image }, { Name: 'collector', Image: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0' }] } });
+const imageTarget = { Attribute: 'Properties', Name: 'ContainerDefinitions', RequiresRecreation: 'Always', Path: '/Properties/ContainerDefinitions/0/Image', BeforeValue: PREVIOUS_IMAGE, AfterValue: IMAGE, AttributeChangeType: 'Modify' } as const;
 const IMAGE_CHANGE: Change[] = [
   { Type: 'Resource', ResourceChange: {
-    Action: 'Modify', LogicalResourceId: 'TaskDefinition', ResourceType: 'AWS::ECS::TaskDefinition', Replacement: 'True',
-    Details: [{ Target: { Attribute: 'Properties', Name: 'ContainerDefinitions', RequiresRecreation: 'Always' }, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: 'AppImage' }],
+    Action: 'Modify', LogicalResourceId: 'TaskDefinition', ResourceType: 'AWS::ECS::TaskDefinition', Replacement: 'True', Scope: ['Properties'],
+    BeforeContext: containers(PREVIOUS_IMAGE), AfterContext: containers(IMAGE),
+    Details: [
+      { Target: imageTarget, Evaluation: 'Dynamic', ChangeSource: 'DirectModification' },
+      { Target: imageTarget, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: 'AppImage' },
+    ],
   } },
   { Type: 'Resource', ResourceChange: {
-    Action: 'Modify', LogicalResourceId: 'Service', ResourceType: 'AWS::ECS::Service', Replacement: 'False',
-    Details: [{ Target: { Attribute: 'Properties', Name: 'TaskDefinition', RequiresRecreation: 'Never' }, Evaluation: 'Dynamic', ChangeSource: 'ResourceReference', CausingEntity: 'TaskDefinition' }],
+    Action: 'Modify', LogicalResourceId: 'Service', ResourceType: 'AWS::ECS::Service', Replacement: 'False', Scope: ['Properties'],
+    Details: [{ Target: { Attribute: 'Properties', Name: 'TaskDefinition', RequiresRecreation: 'Never', Path: '/Properties/TaskDefinition', BeforeValue: `arn:aws:ecs:${REGION}:123456789012:task-definition/${STACK}:3`, AfterValue: '{{changeSet:KNOWN_AFTER_APPLY}}', AttributeChangeType: 'Modify' }, Evaluation: 'Dynamic', ChangeSource: 'ResourceReference', CausingEntity: 'TaskDefinition' }],
   } },
 ];
+const IMAGE_PARAMETERS = [{ key: 'AppImage', before: PREVIOUS_IMAGE, after: IMAGE }];
 
 const provisionLinks: Link[] = [
   { label: 'AMP workspace', value: 'ws-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b (created)', href: `https://${REGION}.console.aws.amazon.com/prometheus/home?region=${REGION}#/workspaces/workspace/ws-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b` },
@@ -82,7 +90,7 @@ const deployed = (changes: Change[], minute: number): ModeRecord => ({
   commit: COMMIT, image: IMAGE, runUrl: RUN(9003 + minute),
   status: 'succeeded', finishedAt: at(minute), durationMs: 312_000,
   headline: `stack ${STACK} ${changes === FIRST_DEPLOY ? 'created' : 'updated'}, ${changes.length} change(s)`,
-  sections: [{ title: 'changes', markdown: renderChangeTable(changes) }],
+  sections: [{ title: 'changes', markdown: renderChangeSet({ changes, parameters: changes === IMAGE_CHANGE ? IMAGE_PARAMETERS : [] }) }],
   timings: { 'AMP workspace lookup': 400, CloudFormation: 201_000, 'ECS service stable': 110_600 },
 });
 
@@ -139,7 +147,7 @@ export const VIEW_STATES: ViewState[] = [
       { ...base, modes: { deploy: {
         commit: 'a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:a9b8c7d', runUrl: RUN(9200), dryRun: true,
         status: 'succeeded', finishedAt: at(20), durationMs: 14_000, headline: `stack ${STACK} planned (dry run), ${IMAGE_CHANGE.length} change(s)`,
-        sections: [{ title: 'planned changes (dry run)', markdown: renderChangeTable(IMAGE_CHANGE) }],
+        sections: [{ title: 'planned changes (dry run)', markdown: renderChangeSet({ changes: IMAGE_CHANGE, parameters: IMAGE_PARAMETERS }) }],
       } }, links: [] }) },
   { name: 'failed-image-pull', title: 'Deploy failed: the image cannot be pulled', step: 'deploy',
     state: { ...base, modes: { provision: provisioned, deploy: failed(pullFailure, 'deploy failed', 24, 640_000) }, links: [...provisionLinks, ...stackLinks] } },

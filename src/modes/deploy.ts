@@ -5,7 +5,7 @@ import { ensureStack, StackResult } from '../aws/stacks';
 import { exposeParameters, verifyAppUrl } from '../expose/app-url';
 import { readTemplate } from '../aws/templates';
 import { renderAdotConfig } from '../render/adot-config';
-import { formatChangeLines, renderChangeTable } from '../render/changes';
+import { formatChangeSetLines, renderChangeSet } from '../render/change-set';
 import { ownershipTags } from '../tags';
 import { checkDeployMetrics, MetricsCheckResult } from '../verify/deploy-check';
 import { ActionError, imagePullFix } from '../util/errors';
@@ -81,7 +81,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
   }
   core.endGroup();
 
-  const changeLines = formatChangeLines(stack.changes);
+  const changeLines = formatChangeSetLines(stack);
   log(changeLines.length ? `Changes:\n  ${changeLines.join('\n  ')}` : 'No changes.');
   const outputs: Record<string, string> = {
     'stack-name': d.stackName,
@@ -117,7 +117,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
 
   const verb = { created: 'created', updated: 'updated', unchanged: 'unchanged (no changes)', planned: 'planned (dry run)' }[stack.action];
   const headline = `stack ${d.stackName} ${verb}, ${stack.changes.length} change(s)${metrics ? `; metrics: ${metrics.verification.verdict.live}` : ''}`;
-  const sections = [{ title: d.dryRun ? 'planned changes (dry run)' : 'changes', markdown: renderChangeTable(stack.changes) }, ...(metrics ? [metrics.section] : [])];
+  const sections = [{ title: d.dryRun ? 'planned changes (dry run)' : 'changes', markdown: renderChangeSet(stack) }, ...(metrics ? [metrics.section] : [])];
   Object.assign(outputs, metrics?.outputs);
   if (metrics?.problem) {
     if (d.metricsCheck === 'fail') throw new ModeFailure(metrics.problem, { headline, outputs, links: [], sections, timings });

@@ -120,6 +120,8 @@ export class CloudFormationModel {
   private readonly failures: InjectedFailure[] = [];
   private readonly performedLog: PerformedPermission[] = [];
   private authorizer?: Authorizer;
+  /** Test hook: DescribeChangeSet pages at 1 MB as the service does; smaller makes a small change set paged. */
+  changeSetPageBytes = 1_000_000;
 
   /**
    * `authorizer` answers each handler permission CloudFormation performs for a stack operation, as
@@ -342,12 +344,21 @@ export class CloudFormationModel {
   private describeChangeSet(input: QueryInput, ctx: CallContext) {
     const cs = this.findChangeSet(input.ChangeSetName, input.StackName, ctx);
     const stack = this.stacks.find((s) => s.id === cs.stackId)!;
+    const withValues = booleanMember(input.IncludePropertyValues, 'includePropertyValues');
+    const all = cs.changes.map((c) => ({ Type: 'Resource', ResourceChange: withValues ? c : withoutValues(c) }));
+    // The Changes are paged once the answer passes 1 MB (DescribeChangeSetOutput.NextToken: "If the output exceeds
+    // 1 MB, a string that identifies the next page of changes"); the token is opaque, so a foreign one is refused.
+    const start = input.NextToken === undefined ? 0 : Number(Buffer.from(String(input.NextToken), 'base64url').toString());
+    if (!Number.isInteger(start) || start < 0 || start > all.length) throw validation('Invalid NextToken');
+    let end = start;
+    for (let bytes = 0; end < all.length && (end === start || bytes + JSON.stringify(all[end]).length <= this.changeSetPageBytes); end++) bytes += JSON.stringify(all[end]).length;
     return {
       ChangeSetName: cs.name, ChangeSetId: cs.id, StackId: stack.id, StackName: stack.name, Status: cs.status, StatusReason: cs.statusReason,
       ExecutionStatus: cs.executionStatus, CreationTime: cs.createdAt, Capabilities: cs.capabilities,
-      Parameters: Object.entries(cs.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+      Parameters: maskedParameters(cs.template, cs.parameters),
       Tags: Object.entries(cs.tags).map(([Key, Value]) => ({ Key, Value })),
-      Changes: cs.changes.map((ResourceChange) => ({ Type: 'Resource', ResourceChange })),
+      Changes: all.slice(start, end),
+      NextToken: end < all.length ? Buffer.from(String(end)).toString('base64url') : undefined,
     };
   }
 
@@ -673,10 +684,11 @@ export class CloudFormationModel {
     const ctx = evalContext(desired.template, desired.parameters, scopeOf(stack), (id) => resolved(stack, id));
     const wanted = new Map(activeResources(desired.template, ctx).map((id) => {
       const props = resolveProperties(desired.template.Resources[id].Properties, ctx);
-      return [id, { type: desired.template.Resources[id].Type, properties: withStackTags(props, desired.tags) }];
+      return [id, { type: desired.template.Resources[id].Type, properties: withStackTags(props, desired.tags), template: desired.template.Resources[id].Properties }];
     }));
     const current = new Map<string, CurrentResource>([...stack.resources].map(([id, r]) => [id, { type: r.type, physicalId: r.physicalId, properties: withStackTags(r.properties, stack.tags) }]));
-    return diffResources(current, wanted);
+    const changedParameters = new Set(Object.keys(desired.parameters).filter((k) => stack.parameters[k] !== desired.parameters[k]));
+    return diffResources(current, wanted, changedParameters);
   }
 
   private newStack(name: string, ctx: CallContext, desired: Desired, status: string): Stack {
@@ -802,8 +814,37 @@ function describe(s: Stack) {
   return {
     StackId: s.id, StackName: s.name, Description: s.template.Description, StackStatus: s.status, StackStatusReason: s.statusReason,
     CreationTime: s.createdAt, LastUpdatedTime: s.updatedAt, DeletionTime: s.deletedAt, Capabilities: s.capabilities, RoleARN: s.roleArn,
-    Parameters: Object.entries(s.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+    Parameters: maskedParameters(s.template, s.parameters),
     Outputs: s.outputs, Tags: Object.entries(s.tags).map(([Key, Value]) => ({ Key, Value })),
     DisableRollback: false, EnableTerminationProtection: false,
   };
+}
+
+/**
+ * A NoEcho parameter's value is masked in every describe call, DescribeStacks and DescribeChangeSet alike, as
+ * `****` (CloudFormation User Guide, Parameters section: "masked with asterisks"; four asterisks as DescribeStacks
+ * returns them in real answers, e.g. awsdocs' and users' published `describe-stacks` output).
+ */
+function maskedParameters(template: Template, parameters: Record<string, string>) {
+  return Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({
+    ParameterKey, ParameterValue: template.Parameters?.[ParameterKey]?.NoEcho && String(template.Parameters[ParameterKey].NoEcho) !== 'false' ? '****' : ParameterValue,
+  }));
+}
+
+/** Without IncludePropertyValues a change names the properties it touches, one detail per property, and no values. */
+function withoutValues(c: ResourceChange): ResourceChange {
+  const seen = new Set<string>();
+  const details = c.Details.map((d) => ({ ...d, Target: { Attribute: d.Target.Attribute, Name: d.Target.Name, RequiresRecreation: d.Target.RequiresRecreation } }))
+    .filter((d) => {
+      const key = JSON.stringify(d);
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
+  return { ...c, Details: details, BeforeContext: undefined, AfterContext: undefined };
+}
+
+/** An awsQuery boolean member: `true` or `false`, anything else fails as the service's deserializer does. */
+function booleanMember(value: unknown, member: string): boolean {
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw validation(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: Member must be a boolean`);
 }

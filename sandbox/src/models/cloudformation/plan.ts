@@ -1,7 +1,8 @@
 import { AwsError } from '../../core/types';
-import { dependencies, evaluate, EvalContext, NO_VALUE, ResolvedResource, UNKNOWN } from './intrinsics';
+import { dependencies, evaluate, EvalContext, NO_VALUE, ResolvedResource } from './intrinsics';
 import { PROVIDERS } from './providers';
 import { ParameterDecl, Template } from './template';
+import { context, KNOWN_AFTER_APPLY, LeafChange, leafChanges, valueText } from './change-details';
 
 const validation = (message: string) => new AwsError('ValidationError', message, 400);
 
@@ -198,6 +199,21 @@ function stringify(v: unknown): string {
   return Array.isArray(v) ? v.join(',') : String(v);
 }
 
+export interface ChangeDetail {
+  Target: {
+    Attribute: 'Properties' | 'Tags';
+    Name?: string;
+    RequiresRecreation: 'Never' | 'Always';
+    Path?: string;
+    BeforeValue?: string;
+    AfterValue?: string;
+    AttributeChangeType?: 'Add' | 'Remove' | 'Modify';
+  };
+  Evaluation: 'Static' | 'Dynamic';
+  ChangeSource: 'DirectModification' | 'ParameterReference' | 'ResourceReference' | 'ResourceAttribute';
+  CausingEntity?: string;
+}
+
 export interface ResourceChange {
   Action: 'Add' | 'Modify' | 'Remove';
   LogicalResourceId: string;
@@ -205,7 +221,9 @@ export interface ResourceChange {
   ResourceType: string;
   Replacement?: 'True' | 'False' | 'Conditional';
   Scope: string[];
-  Details: { Target: { Attribute: string; Name?: string; RequiresRecreation: 'Never' | 'Always' } ; Evaluation: 'Static' | 'Dynamic'; ChangeSource: string }[];
+  Details: ChangeDetail[];
+  BeforeContext?: string;
+  AfterContext?: string;
 }
 
 export interface CurrentResource {
@@ -214,40 +232,150 @@ export interface CurrentResource {
   properties: Record<string, unknown>;
 }
 
-/** The diff CloudFormation shows in a change set: per resource, what is added, modified (and how) or removed. */
-export function diffResources(current: Map<string, CurrentResource>, desired: Map<string, { type: string; properties: Record<string, unknown> }>): ResourceChange[] {
-  const changes: ResourceChange[] = [];
+export interface DesiredResource {
+  type: string;
+  properties: Record<string, unknown>;
+  /** The template's properties before intrinsics were resolved: which parameter or resource a leaf comes from. */
+  template?: Record<string, unknown>;
+}
+
+/**
+ * The diff CloudFormation shows in a change set: per resource, what is added, modified (each changed leaf with its
+ * before and after value, see change-details.ts) or removed.
+ *
+ * A property that Refs a changed parameter gets two details, a Dynamic DirectModification and a Static
+ * ParameterReference naming the parameter, and a resource that refers to a replaced one is modified too, Dynamic,
+ * through ResourceReference (Ref) or ResourceAttribute (Fn::GetAtt): AWS CloudFormation User Guide, "Example change
+ * sets", sections "Modifying an input parameter value" and "Directly editing a template". Replacement follows the
+ * most intrusive detail: RequiresRecreation Always with a Static evaluation is True, with a Dynamic one Conditional
+ * (service-2.json, ResourceChange.Replacement).
+ */
+export function diffResources(current: Map<string, CurrentResource>, desired: Map<string, DesiredResource>, changedParameters: Set<string> = new Set()): ResourceChange[] {
+  const changes = new Map<string, ResourceChange>();
   for (const [id, want] of desired) {
     const have = current.get(id);
     if (!have) {
-      changes.push({ Action: 'Add', LogicalResourceId: id, ResourceType: want.type, Scope: [], Details: [] });
+      changes.set(id, { Action: 'Add', LogicalResourceId: id, ResourceType: want.type, Scope: [], Details: [] });
       continue;
     }
     if (have.type !== want.type) {
-      changes.push({ Action: 'Modify', LogicalResourceId: id, PhysicalResourceId: have.physicalId, ResourceType: want.type, Replacement: 'True', Scope: ['Properties'], Details: [] });
+      changes.set(id, { Action: 'Modify', LogicalResourceId: id, PhysicalResourceId: have.physicalId, ResourceType: want.type, Replacement: 'True', Scope: ['Properties'], Details: [] });
       continue;
     }
-    const names = new Set([...Object.keys(have.properties), ...Object.keys(want.properties)]);
-    const changed = [...names].filter((n) => JSON.stringify(have.properties[n]) !== JSON.stringify(want.properties[n]));
-    if (changed.length === 0) continue;
     const replaceOn = PROVIDERS[want.type].replaceOn;
-    const unknown = changed.some((n) => JSON.stringify(want.properties[n] ?? null).includes(UNKNOWN));
-    const replacement = changed.some((n) => replaceOn.includes(n)) ? 'True' : 'False';
-    changes.push({
-      Action: 'Modify', LogicalResourceId: id, PhysicalResourceId: have.physicalId, ResourceType: want.type,
-      Replacement: unknown && replacement === 'False' && changed.some((n) => replaceOn.includes(n)) ? 'Conditional' : replacement,
-      Scope: [...new Set(changed.map((n) => (n === 'Tags' ? 'Tags' : 'Properties')))],
-      Details: changed.map((n) => ({
-        Target: { Attribute: n === 'Tags' ? 'Tags' : 'Properties', Name: n === 'Tags' ? undefined : n, RequiresRecreation: replaceOn.includes(n) ? 'Always' : 'Never' },
-        Evaluation: unknown ? 'Dynamic' : 'Static',
-        ChangeSource: 'DirectModification',
-      })),
-    });
+    const details: ChangeDetail[] = [];
+    for (const n of new Set([...Object.keys(have.properties), ...Object.keys(want.properties)])) {
+      for (const leaf of leafChanges(have.properties[n], want.properties[n], `/Properties/${n}`)) {
+        const target = targetOf(n, replaceOn, leaf);
+        const causes = [...dependencies(rawAt(want.template, leaf.path) ?? null)].filter((p) => changedParameters.has(p));
+        details.push({ Target: target, Evaluation: causes.length || leaf.after === KNOWN_AFTER_APPLY ? 'Dynamic' : 'Static', ChangeSource: 'DirectModification' });
+        for (const p of causes) details.push({ Target: target, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: p });
+      }
+    }
+    if (details.length) changes.set(id, modification(id, have, want, details));
   }
+  // Whatever refers to a replaced resource gets its new physical id or attribute: modified, and maybe replaced in turn.
+  const replaced = new Set<string>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [id, c] of changes) {
+      if (c.Action === 'Modify' && c.Replacement !== 'False' && !replaced.has(id)) {
+        replaced.add(id);
+        grew = true;
+      }
+    }
+    for (const target of replaced) {
+      for (const [id, want] of desired) {
+        const have = current.get(id);
+        if (!have || have.type !== want.type || id === target) continue;
+        const existing = changes.get(id);
+        if (existing?.Details.some((d) => d.CausingEntity === target || d.CausingEntity?.startsWith(`${target}.`))) continue;
+        const found = referencesTo(want.template ?? {}, target, '/Properties');
+        if (!found.length) continue;
+        const replaceOn = PROVIDERS[want.type].replaceOn;
+        const details = found.map(({ path, attribute }): ChangeDetail => {
+          const name = path.split('/')[2];
+          const before = valueAt(have.properties, path);
+          return {
+            Target: targetOf(name, replaceOn, { path, type: 'Modify', before: before === undefined ? undefined : valueText(before), after: KNOWN_AFTER_APPLY }),
+            Evaluation: 'Dynamic',
+            ChangeSource: attribute ? 'ResourceAttribute' : 'ResourceReference',
+            CausingEntity: attribute ? `${target}.${attribute}` : target,
+          };
+        });
+        changes.set(id, modification(id, have, want, [...(existing?.Details ?? []), ...details]));
+      }
+    }
+  }
+  const list = [...changes.values()];
   for (const [id, have] of current) {
-    if (!desired.has(id)) changes.push({ Action: 'Remove', LogicalResourceId: id, PhysicalResourceId: have.physicalId, ResourceType: have.type, Scope: [], Details: [] });
+    if (!desired.has(id)) list.push({ Action: 'Remove', LogicalResourceId: id, PhysicalResourceId: have.physicalId, ResourceType: have.type, Scope: [], Details: [] });
   }
-  return changes;
+  return list;
+}
+
+function targetOf(name: string, replaceOn: string[], leaf: LeafChange): ChangeDetail['Target'] {
+  return {
+    Attribute: name === 'Tags' ? 'Tags' : 'Properties',
+    Name: name === 'Tags' ? undefined : name,
+    RequiresRecreation: replaceOn.includes(name) ? 'Always' : 'Never',
+    Path: leaf.path, BeforeValue: leaf.before, AfterValue: leaf.after, AttributeChangeType: leaf.type,
+  };
+}
+
+function modification(id: string, have: CurrentResource, want: DesiredResource, details: ChangeDetail[]): ResourceChange {
+  const always = details.filter((d) => d.Target.RequiresRecreation === 'Always');
+  return {
+    Action: 'Modify', LogicalResourceId: id, PhysicalResourceId: have.physicalId, ResourceType: want.type,
+    Replacement: always.some((d) => d.Evaluation === 'Static') ? 'True' : always.length ? 'Conditional' : 'False',
+    Scope: [...new Set(details.map((d) => d.Target.Attribute))],
+    Details: details,
+    BeforeContext: context(have.properties),
+    AfterContext: context(want.properties),
+  };
+}
+
+function segments(path: string): string[] {
+  return path.split('/').slice(2).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function valueAt(props: Record<string, unknown>, path: string): unknown {
+  let node: unknown = props;
+  for (const k of segments(path)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined;
+  return node;
+}
+
+function isIntrinsic(node: unknown): node is Record<string, unknown> {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return false;
+  const keys = Object.keys(node);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** The template fragment a resolved leaf came from: the leaf itself, or the intrinsic function that made it. */
+function rawAt(raw: Record<string, unknown> | undefined, path: string): unknown {
+  let node: unknown = raw;
+  for (const k of segments(path)) {
+    if (isIntrinsic(node)) return node;
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[k];
+  }
+  return node;
+}
+
+/** Where a template's properties Ref or Fn::GetAtt the resource `target`, as change-set paths. */
+function referencesTo(node: unknown, target: string, path: string): { path: string; attribute?: string }[] {
+  if (isIntrinsic(node)) {
+    if (node.Ref === target) return [{ path }];
+    const att = node['Fn::GetAtt'];
+    if (att !== undefined) {
+      const [res, attr] = Array.isArray(att) ? att.map(String) : String(att).split('.');
+      if (res === target) return [{ path, attribute: attr }];
+    }
+    return dependencies(node).has(target) ? [{ path }] : [];
+  }
+  if (Array.isArray(node)) return node.flatMap((v, i) => referencesTo(v, target, `${path}/${i}`));
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => referencesTo(v, target, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  return [];
 }
 
 /** Properties the type does not declare fail at provisioning time, as CloudFormation does. */
