@@ -243,7 +243,7 @@ async function deleteEnvironmentWorkspaces(amp, req) {
 /* harmony export */   PE: () => (/* binding */ destroyStack),
 /* harmony export */   Yz: () => (/* binding */ outputsOf)
 /* harmony export */ });
-/* unused harmony exports isInProgress, waitForStack, rootCause, deleteStack, formatEvent */
+/* unused harmony exports isInProgress, maskNoEchoValues, NO_ECHO_MASK, parameterChanges, waitForStack, rootCause, deleteStack, formatEvent */
 /* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3805);
 /* harmony import */ var _tags__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9506);
 /* harmony import */ var _util_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
@@ -292,7 +292,7 @@ async function ensureStack(cfn, spec, opts) {
             stack = undefined;
         }
         if (!opts.alwaysChangeSet && stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && (await matchesSpec(cfn, stack, spec))) {
-            return { stackId: stack.StackId, outputs: outputsOf(stack), action: 'unchanged', changes: [] };
+            return { stackId: stack.StackId, outputs: outputsOf(stack), action: 'unchanged', changes: [], parameters: [] };
         }
         try {
             return await applyChangeSet(cfn, spec, stack, opts);
@@ -340,10 +340,12 @@ async function applyChangeSet(cfn, spec, stack, opts) {
         if (NO_CHANGES.test(changeSet.StatusReason ?? '')) {
             await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteChangeSetCommand({ ChangeSetName: created.Id })).catch(() => undefined);
             const current = (await describeStack(cfn, spec.name));
-            return { stackId: current.StackId, outputs: outputsOf(current), action: 'unchanged', changes: [] };
+            return { stackId: current.StackId, outputs: outputsOf(current), action: 'unchanged', changes: [], parameters: [] };
         }
         throw new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Change set for stack ${spec.name} failed: ${changeSet.StatusReason}`, 'Fix the template or parameters named above.');
     }
+    const { changes, parameters: next } = await describeChanges(cfn, created.Id);
+    const parameters = changeSetType === 'UPDATE' ? parameterChanges(stack?.Parameters ?? [], next) : [];
     if (opts.dryRun) {
         if (changeSetType === 'CREATE') {
             // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack, and CloudFormation tags a stack
@@ -372,10 +374,10 @@ async function applyChangeSet(cfn, spec, stack, opts) {
             await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteChangeSetCommand({ ChangeSetName: created.Id })).catch(() => undefined);
             opts.log(`Dry run: change set deleted, stack ${spec.name} left as it was`);
         }
-        return { stackId: created.StackId, outputs: stack ? outputsOf(stack) : {}, action: 'planned', changes: changeSet.Changes ?? [] };
+        return { stackId: created.StackId, outputs: stack ? outputsOf(stack) : {}, action: 'planned', changes, parameters };
     }
     const since = new Date();
-    opts.log(`Executing change set (${changeSet.Changes?.length ?? 0} change(s))`);
+    opts.log(`Executing change set (${changes.length} change(s))`);
     await call('ExecuteChangeSet', 'cloudformation:ExecuteChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.ExecuteChangeSetCommand({
         ChangeSetName: created.Id,
         ClientRequestToken: changeSetName,
@@ -390,7 +392,7 @@ async function applyChangeSet(cfn, spec, stack, opts) {
         (0,_util_errors__WEBPACK_IMPORTED_MODULE_1__/* .deniedPermissionFix */ .E5)(cause ?? '', spec.roleArn)
             ?? (deleted ? 'Fix the cause above and re-run: the next run creates the stack afresh.' : 'Fix the cause above and re-run; the action recovers the stack from this state.'));
     }
-    return { stackId: final.StackId, outputs: outputsOf(final), action: changeSetType === 'CREATE' ? 'created' : 'updated', changes: changeSet.Changes ?? [] };
+    return { stackId: final.StackId, outputs: outputsOf(final), action: changeSetType === 'CREATE' ? 'created' : 'updated', changes, parameters };
 }
 const DEFAULT_OWNERSHIP_FIX = 'Check stack-name and environment: each environment has its own stack, named after the repository and environment unless stack-name says otherwise. If the stack named above is really unused, delete it yourself; the action never takes over a stack it did not create for this environment.';
 /** Change sets read to tell whose an empty REVIEW_IN_PROGRESS stack is; a dry run leaves one. */
@@ -470,6 +472,75 @@ function outputsOf(stack) {
 }
 function isInProgress(status) {
     return Boolean(status?.endsWith('_IN_PROGRESS')) && status !== 'REVIEW_IN_PROGRESS';
+}
+/**
+ * The whole change set with property values. IncludePropertyValues is a DescribeChangeSet member only
+ * (CreateChangeSetInput has none in the CloudFormation model, service-2.json 2010-05-15), so any change set can be
+ * described with values; its Changes are paged once the answer passes 1 MB (DescribeChangeSetOutput.NextToken), as
+ * an 18-resource first deploy with its task definition's values may.
+ */
+async function describeChanges(cfn, id) {
+    const changes = [];
+    let parameters = [];
+    let token;
+    for (let page = 0; page < MAX_CHANGE_SET_PAGES; page++) {
+        const out = await call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeChangeSetCommand({ ChangeSetName: id, IncludePropertyValues: true, NextToken: token })));
+        changes.push(...(out.Changes ?? []));
+        if (page === 0)
+            parameters = out.Parameters ?? [];
+        token = out.NextToken;
+        if (!token)
+            break;
+    }
+    return { changes: maskNoEchoValues(changes, parameters), parameters };
+}
+const MAX_CHANGE_SET_PAGES = 50;
+/**
+ * CloudFormation masks a NoEcho parameter in Parameters, but a property fed by it carries its value as BeforeValue /
+ * AfterValue; every detail at a path a masked parameter causes (its Static ParameterReference and the Dynamic
+ * DirectModification twin at the same path) gets the mask too, so the value never reaches the log or the comment.
+ */
+function maskNoEchoValues(changes, parameters) {
+    const masked = new Set(parameters.filter((p) => p.ParameterValue === NO_ECHO_MASK).map((p) => p.ParameterKey));
+    if (masked.size === 0)
+        return changes;
+    return changes.map((c) => {
+        const details = c.ResourceChange?.Details;
+        if (!details)
+            return c;
+        const paths = new Set(details.filter((d) => d.ChangeSource === 'ParameterReference' && masked.has(d.CausingEntity)).map((d) => d.Target?.Path));
+        if (paths.size === 0)
+            return c;
+        const hide = (v) => (v === undefined ? undefined : NO_ECHO_MASK);
+        return {
+            ...c,
+            ResourceChange: {
+                ...c.ResourceChange,
+                // The contexts hold the same values in full.
+                BeforeContext: undefined, AfterContext: undefined,
+                Details: details.map((d) => (paths.has(d.Target?.Path) ? { ...d, Target: { ...d.Target, BeforeValue: hide(d.Target?.BeforeValue), AfterValue: hide(d.Target?.AfterValue) } } : d)),
+            },
+        };
+    });
+}
+/** CloudFormation's mask for a NoEcho parameter's value, in DescribeStacks and DescribeChangeSet alike. */
+const NO_ECHO_MASK = '****';
+/**
+ * Parameters before (the stack's) → after (the change set's), changed ones only. A NoEcho value reads `****` on
+ * both sides, so whether it changed cannot be told, and it is left out rather than shown as unchanged or changed.
+ */
+function parameterChanges(before, after) {
+    const old = new Map(before.map((p) => [p.ParameterKey ?? '', p.ParameterValue]));
+    const changed = [];
+    for (const p of after) {
+        const key = p.ParameterKey ?? '';
+        const value = p.ParameterValue;
+        const was = old.get(key);
+        if (value === NO_ECHO_MASK || was === NO_ECHO_MASK || was === value)
+            continue;
+        changed.push({ key, before: was, after: value });
+    }
+    return changed;
 }
 async function waitForChangeSet(cfn, id, opts) {
     return (0,_util_poll__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)({

@@ -75240,7 +75240,7 @@ const modes_MODES = {
             ...(inputs.deploy.metricsCheck === 'off' ? [] : ['logs']),
             ...(inputs.deploy.expose.mode === 'public-ip' ? ['ec2'] : []),
         ],
-        run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(241), __nccwpck_require__.e(805), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(153), __nccwpck_require__.e(795), __nccwpck_require__.e(644)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1644))).deploy(ctx),
+        run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(241), __nccwpck_require__.e(805), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(153), __nccwpck_require__.e(795), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5561))).deploy(ctx),
         createsResources: true,
     },
     dashboard: {

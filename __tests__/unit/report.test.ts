@@ -1,5 +1,5 @@
 import { commentMarker, isReportOf, mergeState, parseState, renderReport, ReportState } from '../../src/render/report';
-import { renderChangeTable } from '../../src/render/changes';
+import { renderChangeSet } from '../../src/render/change-set';
 import { renderDashboardTable } from '../../src/render/dashboards';
 import { renderTeardown } from '../../src/render/teardown';
 import { forgetSecrets, holdSecret } from '../../src/util/secrets';
@@ -186,9 +186,20 @@ describe('section renderers escape what they did not write', () => {
     expect(renderDashboardTable([{ file: 'f', title: 't', url: 'http://127.0.0.1:1/d/x' }], 'http://127.0.0.1:1')).toContain('| `t` `http://127.0.0.1:1/d/x` | `f` |');
   });
 
-  it('teardown and change set tables', () => {
+  it('teardown and change set', () => {
     expect(renderTeardown({ environment: 'e', removed: [`Grafana dashboard '${HOSTILE}'`], kept: [] }).split('\n')).toHaveLength(1);
-    oneRowPer(renderChangeTable([{ ResourceChange: { Action: 'Modify', LogicalResourceId: 'A|B', ResourceType: '@x', Replacement: 'True', Details: [{ Target: { Name: HOSTILE } }] } }]), 1);
-    oneRowPer(renderChangeTable([{ ResourceChange: { Action: 'constructor' as never, LogicalResourceId: 'A', ResourceType: 'T' } }]), 1);
+    // CloudFormation's names and values come back from the template and its parameters: none may open markup.
+    const changeSet = renderChangeSet({
+      changes: [
+        { ResourceChange: { Action: 'Modify', LogicalResourceId: HOSTILE, ResourceType: '@x', Replacement: 'False', Details: [{ Target: { Attribute: 'Properties', Name: HOSTILE, Path: `/Properties/${HOSTILE}`, BeforeValue: HOSTILE, AfterValue: `${HOSTILE}!` } }] } },
+        { ResourceChange: { Action: 'constructor' as never, LogicalResourceId: 'A', ResourceType: 'T' } },
+      ],
+      parameters: [{ key: HOSTILE, before: HOSTILE, after: 'v2' }],
+    });
+    expect(changeSet).not.toContain(HOSTILE);
+    // Each value went through code() or plain() (markdown.test.ts pins those): no line break got through, so no
+    // value starts a line of its own (a fence, a workflow command, a state marker).
+    expect(changeSet.split('\n').filter((l) => l.includes('someone'))).toHaveLength(3);
+    expect(changeSet).not.toMatch(/^\s*(::|```|<!--)/m);
   });
 });
