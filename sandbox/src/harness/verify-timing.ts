@@ -14,7 +14,7 @@ export interface VerifyTiming {
   maxGapMs: number;
   /** ms after stableAt: the round that settled (the last one), i.e. when metrics-check found what it judged. */
   arrivedAfterMs: number;
-  /** ms after stableAt: the first remote write any of the service's collectors made. */
+  /** ms after stableAt: the first remote write one of the service's collectors made (signed ones only). */
   firstWriteAfterMs?: number;
   /** The slowest task's collector timing: scrape (or ECS collection) interval and batch timeout, in ms. */
   scrapeMs: number;
@@ -80,7 +80,11 @@ export function verifyTiming(sandbox: Sandbox, opts: { serviceName: string; logF
   const rounds = groups.map((g) => Date.parse(g[0].at));
   const gaps = groups.slice(1).map((g, i) => Date.parse(g[0].at) - Date.parse(groups[i].at(-1)!.at));
 
-  const writes = sandbox.runtime.requests.filter((e) => e.operation === 'RemoteWrite' && Date.parse(e.at) >= stableAt);
+  // A task's writes are signed with its role session, named after the task id (as ECS names it); other services'
+  // tasks write to the same data plane meanwhile.
+  const taskIds = new Set([...sandbox.ecs.tasks.values()].filter((t) => t.group === `service:${service.name}` && t.clusterArn === service.clusterArn).map((t) => t.taskArn.split('/').pop()!));
+  const keys = new Set(sandbox.credentials.sessions().filter((c) => taskIds.has(c.principalArn.split('/').pop()!)).map((c) => c.accessKeyId));
+  const writes = sandbox.runtime.requests.filter((e) => e.operation === 'RemoteWrite' && e.accessKeyId && keys.has(e.accessKeyId) && Date.parse(e.at) >= stableAt);
   const timings = opts.collectorConfigs.map(collectorTiming);
   return {
     stableAt,
