@@ -25,27 +25,37 @@ const DEMO_LATENCIES = {
   cfnResource: { default: 800, 'AWS::IAM::Role': 2500, 'AWS::EC2::VPC': 1500, ChangeSet: 800, 'ECS::Stabilize': 4000 },
 };
 
-const STEPS: { title: string; inputs: Record<string, string> }[] = [
-  { title: 'provision', inputs: { mode: 'provision', 'grafana-admins': 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', tags: 'team=demo' } },
+interface Step { title: string; inputs: Record<string, string>; commit: string }
+
+/** The PR's head commit: the redeploy follows a new push. */
+const FIRST = '4f1c2e9d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e';
+const SECOND = 'a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0';
+
+const STEPS: Step[] = [
+  { title: 'provision', commit: FIRST, inputs: { mode: 'provision', 'grafana-admins': 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', tags: 'team=demo' } },
   // The sandbox's runner address (198.51.100.7) is the network allowed to open the app.
-  { title: 'deploy', inputs: { mode: 'deploy', tags: 'team=demo', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
-  { title: 'deploy again with a new app image', inputs: { mode: 'deploy', tags: 'team=demo', 'app-image': 'public.ecr.aws/aws-otel-test/prometheus-sample-app:v2', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
-  { title: 'dashboard', inputs: { mode: 'dashboard' } },
-  { title: 'destroy (the PR was closed)', inputs: { mode: 'destroy', 'delete-grafana-workspace': 'true' } },
+  { title: 'deploy', commit: FIRST, inputs: { mode: 'deploy', tags: 'team=demo', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
+  { title: 'deploy again with a new app image', commit: SECOND, inputs: { mode: 'deploy', tags: 'team=demo', 'app-image': 'public.ecr.aws/aws-otel-test/prometheus-sample-app:v2', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
+  { title: 'dashboard', commit: SECOND, inputs: { mode: 'dashboard' } },
+  { title: 'destroy (the PR was closed)', commit: SECOND, inputs: { mode: 'destroy', 'delete-grafana-workspace': 'true' } },
 ];
 
-async function step(fx: PreviewFixture, pr: number, title: string, inputs: Record<string, string>): Promise<boolean> {
+async function step(fx: PreviewFixture, pr: number, { title, inputs, commit }: Step): Promise<boolean> {
   console.log(`\n━━━ ${title} ━━━ (the log as the runner shows it)\n`);
   const view = new RunnerLog();
   // The step's row of the comment whenever GitHub's copy changes while the step runs ("deploying `4f1c2e9`…").
   let shown = rowOf(fx.comments(pr).at(-1), inputs.mode);
-  const watch = setInterval(() => {
+  const showRow = () => {
     const now = rowOf(fx.comments(pr).at(-1), inputs.mode);
     if (now !== shown) process.stdout.write(`  ↳ PR comment: ${now}\n`);
     shown = now;
-  }, 200);
-  const run = await fx.run(inputs, { pr, oidc: true, onOutput: (chunk) => process.stdout.write(view.push(chunk)) }).finally(() => clearInterval(watch));
+  };
+  const watch = setInterval(showRow, 200);
+  // The runner's GITHUB_SHA: the commit each step's row names.
+  const run = await fx.run(inputs, { pr, oidc: true, env: { GITHUB_SHA: commit }, onOutput: (chunk) => process.stdout.write(view.push(chunk)) })
+    .finally(() => clearInterval(watch));
   process.stdout.write(view.end());
+  showRow();
   console.log(`\nExit code ${run.code} after ${(run.durationMs / 1000).toFixed(1)} s. Step outputs:`);
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name.padEnd(22)} ${value}`);
   if (run.outputs['dashboard-urls']) {
@@ -121,7 +131,7 @@ async function main(): Promise<void> {
         await pressEnter('Press Enter to destroy the environment and finish. ');
       }
       if (s.inputs.mode === 'destroy') fx.closePullRequest(pr);
-      if (!(await step(fx, pr, s.title, s.inputs))) {
+      if (!(await step(fx, pr, s))) {
         process.exitCode = 1;
         break;
       }
