@@ -1,8 +1,9 @@
 /**
  * The action's raw output as the runner's log view shows it, line by line (`npm run sandbox` streams it): `::debug::`
  * lines hidden (as without debug logging), `::add-mask::` registrations hidden and their values shown as ***, groups
- * as a heading line, annotations with their level and their line breaks restored. Workflow commands are the runner's
- * (docs.github.com, "Workflow commands for GitHub Actions"): `::name key=value::data`, data escaped %25, %0D, %0A.
+ * as a heading line, annotations with their level and their line breaks restored. A workflow command is a line
+ * `::name key=value,…::data`, its name case-insensitive (docs.github.com, "Workflow commands for GitHub Actions"); its
+ * data escaped %25, %0D, %0A as @actions/core's escapeData writes it.
  */
 export class RunnerLog {
   private partial = '';
@@ -24,9 +25,10 @@ export class RunnerLog {
 
   private line(raw: string): string[] {
     const line = raw.replace(/\r$/, '');
-    const command = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    const command = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/i.exec(line);
     if (!command) return [this.masked(line)];
-    const [, name, , data] = command;
+    const data = command[3];
+    const name = command[1].toLowerCase();
     switch (name) {
       case 'add-mask':
         if (data) {

@@ -4,7 +4,7 @@ describe('RunnerLog (the log npm run sandbox prints, as the runner shows it)', (
   it('hides ::debug:: and ::add-mask:: lines, even split across chunks, and masks registered values', () => {
     const log = new RunnerLog();
     const shown = [
-      log.push('::add-mask::s3cr3t\nstart\n::deb'),
+      log.push('::add-mask::s3cr3t\nstart\n::DEBUG::loud\n::deb'),
       log.push('ug::stack trace with s3cr3t\nthe key s3cr'),
       log.push('3t is used\n::group::Deploying\ninside\n::endgroup::\n'),
       log.push('::warning::two%0Alines 100%25\n::error title=x::bad s3cr3t'),
