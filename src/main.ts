@@ -2,33 +2,34 @@ import * as core from '@actions/core';
 import { createClients } from './aws/clients';
 import { assumeRoleWithOidc } from './aws/credentials';
 import { readRunContext } from './github/context';
-import { publishReport } from './github/publish';
+import { postComment, publishReport } from './github/publish';
+import { saveProgress, startedUpdate } from './github/progress';
 import { pullState } from './github/pull-state';
 import { parseInputs } from './inputs/parse';
 import { readRawInputs } from './inputs/read';
-import type { Inputs } from './inputs/types';
+import { reportTarget } from './inputs/report-target';
+import type { Inputs, RawInputs, RunContext } from './inputs/types';
 import { modeFor } from './modes';
 import { ModeFailure, ModeResult } from './modes/types';
 import type { ReportState } from './render/report';
-import { ActionError, credentialsFix } from './util/errors';
+import { ActionError, credentialsFix, InputError } from './util/errors';
 import { info } from './util/log';
 import { holdSecret, redact } from './util/secrets';
 
 export async function run(): Promise<void> {
   const started = Date.now();
   const runContext = await readRunContext();
+  const raw = readRawInputs();
   let inputs: Inputs;
-  let mode: ReturnType<typeof modeFor>;
-  let prepared: unknown;
   try {
-    inputs = parseInputs(readRawInputs(), runContext);
-    mode = modeFor(inputs.mode);
-    prepared = await mode.prepare?.(inputs, runContext);
+    inputs = parseInputs(raw, runContext);
   } catch (err) {
-    // Nothing has been asked of AWS or GitHub yet, so nothing has changed.
+    // Nothing has been asked of AWS, so nothing has changed; the comment still says this commit's step failed.
+    await reportInputError(err, raw, runContext, started);
     fail(err);
     return;
   }
+  const mode = modeFor(inputs.mode);
   holdSecret(inputs.githubToken);
   core.setOutput('environment', inputs.environment);
   const owner = { repository: runContext.repository, environment: inputs.environment, prNumber: runContext.prNumber };
@@ -39,9 +40,18 @@ export async function run(): Promise<void> {
     ? pullState(inputs.githubToken, runContext.repository, runContext.prNumber)
     : undefined;
 
+  const record = {
+    commit: runContext.commit,
+    runUrl: runContext.runId ? `${runContext.serverUrl}/${owner.repository}/actions/runs/${runContext.runId}` : undefined,
+    ...(inputs.mode === 'deploy' ? { image: inputs.deploy.appImage, ...(inputs.deploy.dryRun ? { dryRun: true } : {}) } : {}),
+  };
+  const where = { environment: inputs.environment, repository: owner.repository, region: inputs.region, prNumber: runContext.prNumber };
   let result: Partial<ModeResult> = {};
   let failure: unknown;
+  let progress: Promise<unknown> | undefined;
   try {
+    // Checked before any AWS call (a dashboard file that does not parse), and reported like any failure.
+    const prepared = await mode.prepare?.(inputs, runContext);
     const credentials = inputs.roleToAssume
       ? await assumeRoleWithOidc({
         roleArn: inputs.roleToAssume,
@@ -58,6 +68,9 @@ export async function run(): Promise<void> {
       core.warning(`PR #${runContext.prNumber} is ${state}, so ${inputs.mode} created nothing (destroy removes, or has removed, environment '${inputs.environment}').`);
       return;
     }
+    // Posted while the mode runs: GitHub never delays the step, and the step's end waits for it (bounded) so the
+    // end's update always lands last.
+    progress = announce(startedUpdate(where, inputs.mode, new Date(started), record), inputs, runContext);
     const clients = await createClients(inputs.region, credentials, mode.services(inputs));
     result = await mode.run({
       inputs, run: runContext, clients, owner, prepared,
@@ -70,10 +83,7 @@ export async function run(): Promise<void> {
   for (const [name, value] of Object.entries(result.outputs ?? {})) core.setOutput(name, redact(value));
 
   const report: ReportState = {
-    environment: inputs.environment,
-    repository: owner.repository,
-    region: inputs.region,
-    prNumber: runContext.prNumber,
+    ...where,
     modes: {
       [inputs.mode]: {
         status: failure ? 'failed' : 'succeeded',
@@ -83,16 +93,60 @@ export async function run(): Promise<void> {
         error: failure ? describe(failure) : undefined,
         timings: result.timings,
         sections: result.sections,
-        commit: runContext.commit,
-        runUrl: runContext.runId ? `${runContext.serverUrl}/${owner.repository}/actions/runs/${runContext.runId}` : undefined,
-        ...(inputs.mode === 'deploy' ? { image: inputs.deploy.appImage, ...(inputs.deploy.dryRun ? { dryRun: true } : {}) } : {}),
+        ...record,
       },
     },
     links: result.links ?? [],
   };
+  await progress;
   await publishReport(report, { comment: inputs.comment, token: inputs.githubToken, prNumber: runContext.prNumber, serverUrl: runContext.serverUrl });
+  if (progress) saveProgress(undefined);
   if (failure) fail(failure);
   else info(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.headline}`);
+}
+
+/**
+ * Posts the step's "in progress" row, when there is a comment to post it to, after saving what the post step needs to
+ * mark it cancelled should this step never reach its end. Never rejects (postComment does not).
+ */
+function announce(update: ReportState, inputs: Inputs, run: RunContext): Promise<unknown> | undefined {
+  if (!inputs.comment || !inputs.githubToken || run.prNumber === undefined) return undefined;
+  saveProgress({ update, mode: inputs.mode, serverUrl: run.serverUrl });
+  return postComment(update, { comment: true, token: inputs.githubToken, prNumber: run.prNumber, serverUrl: run.serverUrl });
+}
+
+/**
+ * An input error marks this commit's step failed in the comment and writes the job summary, so a stale comment never
+ * looks current; GitHub only, never AWS. Without the inputs that say where the report goes, the log says why not.
+ */
+async function reportInputError(err: unknown, raw: RawInputs, run: RunContext, started: number): Promise<void> {
+  if (!(err instanceof InputError)) return;
+  const target = reportTarget(raw, run);
+  if ('unreadable' in target) {
+    info(`Not reported in the PR comment or the job summary: ${target.unreadable.map((n) => `'${n}'`).join(', ')} could not be read, and the report needs ${target.unreadable.length > 1 ? 'them' : 'it'} to find its comment. The comment, if any, still shows the previous run.`);
+    return;
+  }
+  holdSecret(target.githubToken);
+  const report: ReportState = {
+    environment: target.environment,
+    repository: run.repository,
+    region: target.region,
+    prNumber: run.prNumber,
+    modes: {
+      [target.mode]: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        headline: 'inputs refused before any AWS call',
+        error: describe(err),
+        commit: run.commit,
+        runUrl: run.runId ? `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` : undefined,
+        ...(target.mode === 'deploy' && target.dryRun ? { dryRun: true } : {}),
+      },
+    },
+    links: [],
+  };
+  await publishReport(report, { comment: target.comment, token: target.githubToken, prNumber: run.prNumber, serverUrl: run.serverUrl });
 }
 
 function describe(err: unknown): string {

@@ -25,6 +25,7 @@ describe('inputs refused before any AWS call, through dist/index.js', () => {
     // The value's own line break never reaches the log as a line of its own.
     expect(run.log.split('\n').filter((l) => /^::(warning|error)::forged/.test(l))).toEqual([]);
     // Not even STS: nothing was asked of AWS.
-    expect(fx.sandbox.log).toEqual([]);
+    // GitHub only: the comment says this commit's step failed.
+    expect(fx.sandbox.log.filter((e) => e.service !== 'github')).toEqual([]);
   });
 });

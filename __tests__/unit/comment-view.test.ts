@@ -68,7 +68,8 @@ describe.each(VIEW_STATES.map((v) => [v.name, v] as const))('the %s comment, as 
       expect(seen.bodyWidth).toBe(COMMENT_COLUMN.width);
       expect(seen.overflowing).toEqual([]);
       const rec = view.state.modes[view.step]!;
-      const status = rec.status === 'failed' ? 'failed' : view.step === 'destroy' ? 'destroyed' : 'succeeded';
+      const status = rec.status === 'in progress' || rec.status === 'cancelled' ? { 'in progress': 'deploying', cancelled: 'cancelled' }[rec.status]
+        : rec.status === 'failed' ? 'failed' : view.step === 'destroy' ? 'destroyed' : 'succeeded';
       expect(seen.firstScreen).toContain(`${view.step} `);
       expect(seen.firstScreen).toMatch(new RegExp(`${view.step}\\b[^]*?${status}`));
       if (rec.commit) expect(seen.firstScreen).toContain(rec.commit.slice(0, 7));

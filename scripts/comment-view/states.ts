@@ -1,5 +1,6 @@
 import type { Change } from '@aws-sdk/client-cloudformation';
 import { renderChangeSet } from '../../src/render/change-set';
+import { cancelledUpdate, startedUpdate } from '../../src/github/progress';
 import { renderDashboardTable } from '../../src/render/dashboards';
 import { mergeState, type Link, type ModeRecord, type ReportState } from '../../src/render/report';
 import { renderTeardown } from '../../src/render/teardown';
@@ -149,6 +150,12 @@ export const VIEW_STATES: ViewState[] = [
         status: 'succeeded', finishedAt: at(20), durationMs: 14_000, headline: `stack ${STACK} planned (dry run), ${IMAGE_CHANGE.length} change(s)`,
         sections: [{ title: 'planned changes (dry run)', markdown: renderChangeSet({ changes: IMAGE_CHANGE, parameters: IMAGE_PARAMETERS }) }],
       } }, links: [] }) },
+  { name: 'in-progress', title: 'Redeploy in progress (posted when the step starts)', step: 'deploy',
+    state: mergeState({ ...base, modes: { provision: provisioned, deploy: deployed(FIRST_DEPLOY, 8), dashboard: dashboards }, links: [...provisionLinks, ...stackLinks, ...dashboardLinks] },
+      startedUpdate(base, 'deploy', new Date(at(30)), { commit: 'a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:a9b8c7d', runUrl: RUN(9300) })) },
+  { name: 'cancelled', title: 'Redeploy cancelled or killed (marked by the post step)', step: 'deploy',
+    state: mergeState({ ...base, modes: { provision: provisioned, dashboard: dashboards }, links: [...provisionLinks, ...stackLinks, ...dashboardLinks] },
+      cancelledUpdate({ mode: 'deploy', update: startedUpdate(base, 'deploy', new Date(at(30)), { commit: 'a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:a9b8c7d', runUrl: RUN(9300) }) }, new Date(at(41)))) },
   { name: 'failed-image-pull', title: 'Deploy failed: the image cannot be pulled', step: 'deploy',
     state: { ...base, modes: { provision: provisioned, deploy: failed(pullFailure, 'deploy failed', 24, 640_000) }, links: [...provisionLinks, ...stackLinks] } },
   { name: 'failed-permission', title: 'Deploy failed: CloudFormation was denied a permission', step: 'deploy',

@@ -41,12 +41,19 @@ export async function publishReport(update: ReportState, opts: PublishOptions): 
   }
 }
 
+export interface CommentOptions extends PublishOptions {
+  /** false: only an existing comment is updated (the sweep must not start conversations on long-closed PRs). */
+  create?: boolean;
+  /** Merge only when this holds of the comment's stored state; otherwise the comment is left as it is. */
+  when?: (previous: ReportState | undefined) => boolean;
+}
+
 /**
  * Merges `update` into the environment's sticky comment: only a comment the token's own account
- * wrote is read or edited. With `create: false` only an existing comment is updated (the sweep must
- * not start conversations on long-closed PRs). Never throws, and gives up after `timeoutMs`.
+ * wrote is read or edited. Never throws, and gives up after `timeoutMs`. An update without a region
+ * (aws-region was the bad input) keeps the region the comment had.
  */
-export async function postComment(update: ReportState, opts: PublishOptions & { create?: boolean }): Promise<ReportState | undefined> {
+export async function postComment(update: ReportState, opts: CommentOptions): Promise<ReportState | undefined> {
   if (opts.prNumber === undefined) {
     core.warning('No pull request in this run\'s context, so no PR comment was posted. Set comment: false to silence this on push or schedule runs.');
     return undefined;
@@ -65,12 +72,19 @@ export async function postComment(update: ReportState, opts: PublishOptions & { 
     }, timeoutMs);
   });
   let merged = update;
+  let skipped = false;
   try {
     const outcome = await Promise.race([
       upsertStickyComment(
         { token: opts.token, repository: update.repository, prNumber: opts.prNumber, marker: commentMarker(update.environment) },
         (previous) => {
-          merged = mergeState(previous === undefined ? undefined : parseState(previous), update);
+          const stored = previous === undefined ? undefined : parseState(previous);
+          if (previous !== undefined && opts.when && !opts.when(stored)) {
+            skipped = true;
+            return previous;
+          }
+          merged = mergeState(stored, update);
+          if (!update.region && stored?.environment === update.environment) merged.region = stored.region;
           return redact(renderReport(merged, { serverUrl: opts.serverUrl }));
         },
         { create: opts.create ?? true, signal: controller.signal },
@@ -78,7 +92,7 @@ export async function postComment(update: ReportState, opts: PublishOptions & { 
       expired,
     ]);
     if (outcome === 'expired') throw Object.assign(new Error('aborted'), { name: 'AbortError' });
-    if (!outcome) return undefined;
+    if (!outcome || skipped) return undefined;
     info(`${outcome.created ? 'Posted' : 'Updated'} the PR comment: ${outcome.url}`);
     return merged;
   } catch (err) {

@@ -270,12 +270,12 @@ function parseMetricsCheck(get: (name: string) => string, bad: Bad): { metricsCh
   return { metricsCheck: metricsCheck ?? 'warn', metricsTimeoutSeconds: metricsTimeoutSeconds ?? DEFAULT_METRICS_TIMEOUT_SECONDS };
 }
 
-type Bad = (input: string, problem: string, fix: string) => undefined;
+export type Bad = (input: string, problem: string, fix: string) => undefined;
 
 /** Inputs that are lists, one entry per line; every other input is one line. */
 const MULTI_LINE_INPUTS = new Set(['tags', 'grafana-admins', 'subnet-ids', 'ingress-cidrs']);
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+export const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /*
  * An image reference as Docker's reference grammar defines it (distribution/reference, reference.go:
@@ -305,11 +305,11 @@ function optional<T>(value: string, parse: (v: string) => T | undefined): T | un
   return value ? parse(value) : undefined;
 }
 
-function parseEnum<T extends string>(value: string, allowed: readonly T[]): T | undefined {
+export function parseEnum<T extends string>(value: string, allowed: readonly T[]): T | undefined {
   return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
-function parseBoolean(value: string): boolean | undefined {
+export function parseBoolean(value: string): boolean | undefined {
   const v = value.toLowerCase();
   if (v === 'true') return true;
   if (v === 'false') return false;
@@ -334,7 +334,7 @@ function parseNumber(value: string, min: number, max: number): number | undefine
 /** pr-<digits> names a pull request's environment; only a run for that PR may use it. */
 const PR_ENVIRONMENT = /^pr-(\d+)$/;
 
-function parseEnvironment(value: string, ctx: RunContext, bad: Bad): string | undefined {
+export function parseEnvironment(value: string, ctx: RunContext, bad: Bad): string | undefined {
   if (value) {
     if (!ENVIRONMENT.test(value)) {
       return bad('environment', `'${value}' is not a valid environment name.`,

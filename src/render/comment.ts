@@ -81,18 +81,31 @@ export function renderBody(state: ReportState, opts: BodyOptions): string[] {
   return lines;
 }
 
-/** `**deploy** ✅ succeeded · commit `4f1c2e9` · image `shop:4f1c2e9` · 5 min 12 s · 10:31 UTC · [run logs](…)`, and the headline. */
-function stepLine(mode: string, rec: ModeRecord, scope: LinkScope, cut: (t: string, room: number) => string, errorRoom: number): string {
-  const status = rec.status === 'failed' ? '❌ failed' : rec.dryRun ? '📝 planned (dry run)' : mode === 'destroy' ? '🧹 destroyed' : '✅ succeeded';
+/** What a step in progress is doing, as its row says it ("deploying `4f1c2e9`…"). */
+const DOING: Record<Mode, string> = {
+  provision: 'provisioning', deploy: 'deploying', dashboard: 'importing dashboards', destroy: 'destroying', cleanup: 'sweeping',
+};
+
+/**
+ * `**deploy** ✅ succeeded · commit `4f1c2e9` · image `shop:4f1c2e9` · 5 min 12 s · 10:31 UTC · [run logs](…)`, and the
+ * headline; a step in progress: `**deploy** ⏳ deploying `4f1c2e9`… · image … · since 10:26 UTC · [run logs](…)`.
+ */
+function stepLine(mode: Mode, rec: ModeRecord, scope: LinkScope, cut: (t: string, room: number) => string, errorRoom: number): string {
+  const commit = rec.commit ? code(rec.commit.slice(0, 7)) : undefined;
+  const at = `${plain(rec.finishedAt.replace('T', ' ').slice(0, 16))} UTC`;
+  const running = rec.status === 'in progress';
+  const status = running ? `⏳ ${rec.dryRun ? 'planning' : DOING[mode]}${commit ? ` ${commit}` : ''}…`
+    : rec.status === 'cancelled' ? '⚠️ cancelled or killed'
+      : rec.status === 'failed' ? '❌ failed' : rec.dryRun ? '📝 planned (dry run)' : mode === 'destroy' ? '🧹 destroyed' : '✅ succeeded';
   const parts = [`**${rec.dryRun ? `${mode} (dry run)` : mode}** ${status}`];
-  if (rec.commit) parts.push(`commit ${code(rec.commit.slice(0, 7))}`);
+  if (commit && !running) parts.push(`commit ${commit}`);
   if (rec.image) parts.push(`image ${code(shortImage(rec.image))}`);
-  parts.push(`${formatDuration(rec.durationMs)} · ${plain(rec.finishedAt.replace('T', ' ').slice(0, 16))} UTC`);
+  parts.push(running ? `since ${at}` : `${formatDuration(rec.durationMs)} · ${at}`);
   const logs = rec.runUrl ? trustedHref(rec.runUrl, scope) : undefined;
   if (logs) parts.push(`[Run logs](${logs})`);
   const what = rec.status === 'failed' && rec.error ? splitFailure(cut(rec.error, errorRoom)).cause : rec.headline;
   // Two spaces then an indented line: a hard break inside the list item, no HTML needed.
-  return `${parts.join(' · ')}  \n  ${plain(cut(what, HEADLINE_ROOM))}`;
+  return what ? `${parts.join(' · ')}  \n  ${plain(cut(what, HEADLINE_ROOM))}` : parts.join(' · ');
 }
 
 /** The repository's last path segment and the tag or digest: what tells two deploys apart. */

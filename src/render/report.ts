@@ -7,9 +7,15 @@ export { formatDuration } from './comment';
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;
 
+/**
+ * `in progress`: posted when the step starts, replaced by the step's end; `cancelled`: the post step found the step
+ * never reached its end (cancelled, timed out or its runner lost), so what it changed is unknown.
+ */
+export const MODE_STATUSES = ['succeeded', 'failed', 'in progress', 'cancelled'] as const;
+
 export interface ModeRecord {
-  status: 'succeeded' | 'failed';
-  /** ISO time the mode finished. */
+  status: typeof MODE_STATUSES[number];
+  /** ISO time the mode finished; for a step in progress, when it started. */
   finishedAt: string;
   durationMs: number;
   /** One line: what the mode did ("created AMP workspace ws-…"). */
@@ -152,10 +158,10 @@ function validModes(raw: unknown, withSections: boolean): ReportState['modes'] |
 }
 
 function validRecord(r: unknown, withSections: boolean): ModeRecord | undefined {
-  if (!isObject(r) || (r.status !== 'succeeded' && r.status !== 'failed')) return undefined;
+  if (!isObject(r) || !MODE_STATUSES.includes(r.status as ModeRecord['status'])) return undefined;
   if (!isString(r.finishedAt) || !ISO_TIME.test(r.finishedAt) || !isMs(r.durationMs) || !isString(r.headline)) return undefined;
   if (r.error !== undefined && !isString(r.error)) return undefined;
-  const record: ModeRecord = { status: r.status, finishedAt: r.finishedAt, durationMs: r.durationMs, headline: r.headline };
+  const record: ModeRecord = { status: r.status as ModeRecord['status'], finishedAt: r.finishedAt, durationMs: r.durationMs, headline: r.headline };
   if (r.error !== undefined) record.error = r.error;
   for (const key of ['commit', 'image', 'runUrl'] as const) {
     if (r[key] === undefined) continue;
