@@ -1304,6 +1304,11 @@ async function deploy(ctx) {
             dryRun: d.dryRun,
             // Tasks that stop while the service resource is being created say why a deploy hangs or fails.
             onPoll: async () => watcher.poll(),
+            // What will change, before it does: a person reading the log sees the plan while the stack runs.
+            onChangeSet: (changeSet) => {
+                const lines = formatChangeSetLines(changeSet);
+                log(lines.length ? `Changes:\n  ${lines.join('\n  ')}` : 'No changes.');
+            },
         }));
     }
     catch (err) {
@@ -1316,8 +1321,8 @@ async function deploy(ctx) {
         });
     }
     core/* endGroup */.N4();
-    const changeLines = formatChangeSetLines(stack);
-    log(changeLines.length ? `Changes:\n  ${changeLines.join('\n  ')}` : 'No changes.');
+    if (stack.action === 'unchanged')
+        log('No changes.');
     const outputs = {
         'stack-name': d.stackName,
         'stack-id': stack.stackId,

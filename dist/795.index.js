@@ -346,6 +346,7 @@ async function applyChangeSet(cfn, spec, stack, opts) {
     }
     const { changes, parameters: next } = await describeChanges(cfn, created.Id);
     const parameters = changeSetType === 'UPDATE' ? parameterChanges(stack?.Parameters ?? [], next) : [];
+    opts.onChangeSet?.({ changes, parameters });
     if (opts.dryRun) {
         if (changeSetType === 'CREATE') {
             // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack, and CloudFormation tags a stack

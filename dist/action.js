@@ -60837,21 +60837,33 @@ function renderBody(state, opts) {
     }
     return lines;
 }
-/** `**deploy** ✅ succeeded · commit `4f1c2e9` · image `shop:4f1c2e9` · 5 min 12 s · 10:31 UTC · [run logs](…)`, and the headline. */
+/** What a step in progress is doing, as its row says it ("deploying `4f1c2e9`…"). */
+const DOING = {
+    provision: 'provisioning', deploy: 'deploying', dashboard: 'importing dashboards', destroy: 'destroying', cleanup: 'sweeping',
+};
+/**
+ * `**deploy** ✅ succeeded · commit `4f1c2e9` · image `shop:4f1c2e9` · 5 min 12 s · 10:31 UTC · [run logs](…)`, and the
+ * headline; a step in progress: `**deploy** ⏳ deploying `4f1c2e9`… · image … · since 10:26 UTC · [run logs](…)`.
+ */
 function stepLine(mode, rec, scope, cut, errorRoom) {
-    const status = rec.status === 'failed' ? '❌ failed' : rec.dryRun ? '📝 planned (dry run)' : mode === 'destroy' ? '🧹 destroyed' : '✅ succeeded';
+    const commit = rec.commit ? (0,markdown/* code */.aY)(rec.commit.slice(0, 7)) : undefined;
+    const at = `${(0,markdown/* plain */.pj)(rec.finishedAt.replace('T', ' ').slice(0, 16))} UTC`;
+    const running = rec.status === 'in progress';
+    const status = running ? `⏳ ${rec.dryRun ? 'planning' : DOING[mode]}${commit ? ` ${commit}` : ''}…`
+        : rec.status === 'cancelled' ? '⚠️ cancelled or killed'
+            : rec.status === 'failed' ? '❌ failed' : rec.dryRun ? '📝 planned (dry run)' : mode === 'destroy' ? '🧹 destroyed' : '✅ succeeded';
     const parts = [`**${rec.dryRun ? `${mode} (dry run)` : mode}** ${status}`];
-    if (rec.commit)
-        parts.push(`commit ${(0,markdown/* code */.aY)(rec.commit.slice(0, 7))}`);
+    if (commit && !running)
+        parts.push(`commit ${commit}`);
     if (rec.image)
         parts.push(`image ${(0,markdown/* code */.aY)(shortImage(rec.image))}`);
-    parts.push(`${formatDuration(rec.durationMs)} · ${(0,markdown/* plain */.pj)(rec.finishedAt.replace('T', ' ').slice(0, 16))} UTC`);
+    parts.push(running ? `since ${at}` : `${formatDuration(rec.durationMs)} · ${at}`);
     const logs = rec.runUrl ? (0,links/* trustedHref */.z)(rec.runUrl, scope) : undefined;
     if (logs)
         parts.push(`[Run logs](${logs})`);
     const what = rec.status === 'failed' && rec.error ? splitFailure(cut(rec.error, errorRoom)).cause : rec.headline;
     // Two spaces then an indented line: a hard break inside the list item, no HTML needed.
-    return `${parts.join(' · ')}  \n  ${(0,markdown/* plain */.pj)(cut(what, HEADLINE_ROOM))}`;
+    return what ? `${parts.join(' · ')}  \n  ${(0,markdown/* plain */.pj)(cut(what, HEADLINE_ROOM))}` : parts.join(' · ');
 }
 /** The repository's last path segment and the tag or digest: what tells two deploys apart. */
 function shortImage(image) {
@@ -60888,6 +60900,11 @@ function formatDuration(ms) {
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
+/**
+ * `in progress`: posted when the step starts, replaced by the step's end; `cancelled`: the post step found the step
+ * never reached its end (cancelled, timed out or its runner lost), so what it changed is unknown.
+ */
+const MODE_STATUSES = ['succeeded', 'failed', 'in progress', 'cancelled'];
 const STATE_PREFIX = '<!-- ecs-amp-action:state ';
 const STATE_SUFFIX = ' -->';
 /**
@@ -60991,7 +61008,7 @@ function validModes(raw, withSections) {
     return modes;
 }
 function validRecord(r, withSections) {
-    if (!isObject(r) || (r.status !== 'succeeded' && r.status !== 'failed'))
+    if (!isObject(r) || !MODE_STATUSES.includes(r.status))
         return undefined;
     if (!isString(r.finishedAt) || !ISO_TIME.test(r.finishedAt) || !isMs(r.durationMs) || !isString(r.headline))
         return undefined;
@@ -61198,8 +61215,8 @@ async function publishReport(update, opts) {
 }
 /**
  * Merges `update` into the environment's sticky comment: only a comment the token's own account
- * wrote is read or edited. With `create: false` only an existing comment is updated (the sweep must
- * not start conversations on long-closed PRs). Never throws, and gives up after `timeoutMs`.
+ * wrote is read or edited. Never throws, and gives up after `timeoutMs`. An update without a region
+ * (aws-region was the bad input) keeps the region the comment had.
  */
 async function postComment(update, opts) {
     if (opts.prNumber === undefined) {
@@ -61220,17 +61237,25 @@ async function postComment(update, opts) {
         }, timeoutMs);
     });
     let merged = update;
+    let skipped = false;
     try {
         const outcome = await Promise.race([
             upsertStickyComment({ token: opts.token, repository: update.repository, prNumber: opts.prNumber, marker: commentMarker(update.environment) }, (previous) => {
-                merged = mergeState(previous === undefined ? undefined : parseState(previous), update);
+                const stored = previous === undefined ? undefined : parseState(previous);
+                if (previous !== undefined && opts.when && !opts.when(stored)) {
+                    skipped = true;
+                    return previous;
+                }
+                merged = mergeState(stored, update);
+                if (!update.region && stored?.environment === update.environment)
+                    merged.region = stored.region;
                 return (0,secrets/* redact */.E$)(renderReport(merged, { serverUrl: opts.serverUrl }));
             }, { create: opts.create ?? true, signal: controller.signal }),
             expired,
         ]);
         if (outcome === 'expired')
             throw Object.assign(new Error('aborted'), { name: 'AbortError' });
-        if (!outcome)
+        if (!outcome || skipped)
             return undefined;
         (0,log/* info */.p)(`${outcome.created ? 'Posted' : 'Updated'} the PR comment: ${outcome.url}`);
         return merged;
@@ -74773,6 +74798,79 @@ function readEvent(path) {
 
 // EXTERNAL MODULE: ./src/github/publish.ts + 4 modules
 var publish = __nccwpck_require__(8032);
+;// CONCATENATED MODULE: ./src/inputs/types.ts
+const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
+const METRICS_CHECKS = ['fail', 'warn', 'off'];
+
+;// CONCATENATED MODULE: ./src/github/progress.ts
+
+
+/**
+ * The action state (GITHUB_STATE) naming the step in progress that the comment shows: saved before the "deploying…"
+ * row is posted, cleared once the step's own end is reported. The post step finding it set knows the main step never
+ * reached its end (cancelled, timed out, its runner lost) and marks the row, so no comment says "in progress" forever.
+ */
+const PROGRESS_STATE = 'progress';
+/** The report of a step that has just started: its row says what it does, for which commit, since when. */
+function startedUpdate(base, mode, started, rec) {
+    const record = { status: 'in progress', finishedAt: started.toISOString(), durationMs: 0, headline: '', ...definedOnly(rec) };
+    return { ...base, modes: { [mode]: record }, links: [] };
+}
+/** The report the post step writes over a step that never reached its end. */
+function cancelledUpdate(saved, now) {
+    const started = saved.update.modes[saved.mode];
+    return {
+        ...saved.update,
+        modes: {
+            [saved.mode]: {
+                ...started,
+                status: 'cancelled',
+                finishedAt: now.toISOString(),
+                durationMs: Math.max(0, now.getTime() - Date.parse(started.finishedAt)),
+                headline: 'The step ended before reporting its result (cancelled, timed out, or its runner was lost): what it changed is not known. Re-run the job to bring the environment to a known state.',
+            },
+        },
+    };
+}
+/**
+ * Whether the comment's state may take the cancelled row: it still holds this step's own "in progress" row, or
+ * nothing newer (the in-progress post never landed). A row written after this step started (a later run's) stays.
+ */
+function overwritable(previous, saved) {
+    const ours = saved.update.modes[saved.mode];
+    const shown = (ours.dryRun ? previous?.plans?.[saved.mode] : undefined) ?? previous?.modes[saved.mode];
+    return !shown || shown.finishedAt <= ours.finishedAt;
+}
+function saveProgress(progress) {
+    // Only the runner's state file: without one there is no post step to read it.
+    if (process.env.GITHUB_STATE)
+        core/* saveState */.LZ(PROGRESS_STATE, progress ? JSON.stringify(progress) : '');
+}
+/** What the main step saved and did not clear, or undefined (also for anything not of the shape it writes). */
+function readProgress() {
+    const text = core/* getState */.Gu(PROGRESS_STATE);
+    if (!text)
+        return undefined;
+    try {
+        const saved = JSON.parse(text);
+        const update = saved.update;
+        if (!MODES.includes(saved.mode) || typeof update !== 'object' || update === null)
+            return undefined;
+        if (typeof update.environment !== 'string' || typeof update.repository !== 'string' || typeof update.region !== 'string')
+            return undefined;
+        const started = update.modes?.[saved.mode];
+        if (started?.status !== 'in progress' || typeof started.finishedAt !== 'string' || Number.isNaN(Date.parse(started.finishedAt)))
+            return undefined;
+        return { update: { ...update, links: [] }, mode: saved.mode, serverUrl: typeof saved.serverUrl === 'string' ? saved.serverUrl : undefined };
+    }
+    catch {
+        return undefined;
+    }
+}
+function definedOnly(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== false));
+}
+
 // EXTERNAL MODULE: ./src/github/pull-state.ts
 var pull_state = __nccwpck_require__(2264);
 // EXTERNAL MODULE: ./src/tags.ts
@@ -74830,10 +74928,6 @@ const OFFERED_GRAFANA_VERSIONS = ['9.4', '10.4', '12.4', '13.0'];
 function isOfferedGrafanaVersion(v) {
     return OFFERED_GRAFANA_VERSIONS.includes(v);
 }
-
-;// CONCATENATED MODULE: ./src/inputs/types.ts
-const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
-const METRICS_CHECKS = ['fail', 'warn', 'off'];
 
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
@@ -75224,6 +75318,45 @@ function readRawInputs() {
     return Object.fromEntries(INPUT_NAMES.map((name) => [name, core/* getInput */.V4(name)]));
 }
 
+;// CONCATENATED MODULE: ./src/inputs/report-target.ts
+
+
+
+/**
+ * The inputs a report needs, read with the rules parseInputs applies to them, for a run whose other inputs were
+ * refused: an input error still marks this commit's step failed in the comment. Returns the inputs among them that
+ * could not be read instead, when any could not: without them the report would land in the wrong place, or nowhere.
+ */
+function reportTarget(raw, ctx) {
+    const unreadable = [];
+    const get = (name) => {
+        const value = (raw[name] ?? '').trim();
+        if (!CONTROL.test(value))
+            return value;
+        unreadable.push(name);
+        return undefined;
+    };
+    const modeText = get('mode');
+    const mode = modeText === undefined ? undefined : parseEnum(modeText, MODES);
+    if (modeText !== undefined && !mode)
+        unreadable.push('mode');
+    const environmentText = get('environment');
+    const environment = environmentText === undefined ? undefined : parseEnvironment(environmentText, ctx, () => {
+        unreadable.push('environment');
+        return undefined;
+    });
+    const commentText = get('comment');
+    const comment = commentText === undefined ? undefined : parseBoolean(commentText || 'true');
+    if (commentText !== undefined && comment === undefined)
+        unreadable.push('comment');
+    const githubToken = get('github-token');
+    if (!mode || !environment || comment === undefined || githubToken === undefined)
+        return { unreadable };
+    const regionText = get('aws-region') || ctx.envRegion || '';
+    return { mode, environment, region: AWS_REGIONS.includes(regionText) ? regionText : '', comment, githubToken: githubToken || undefined,
+        dryRun: parseBoolean(get('dry-run') ?? '') === true };
+}
+
 ;// CONCATENATED MODULE: ./src/modes/index.ts
 // Each mode's module (and the AWS SDK packages it imports) is evaluated only when that mode runs:
 // evaluating every client at start-up costs ~100 ms each, on every step of every PR. import() makes
@@ -75272,22 +75405,23 @@ var types = __nccwpck_require__(4313);
 
 
 
+
+
 async function run() {
     const started = Date.now();
     const runContext = await readRunContext();
+    const raw = readRawInputs();
     let inputs;
-    let mode;
-    let prepared;
     try {
-        inputs = parseInputs(readRawInputs(), runContext);
-        mode = modeFor(inputs.mode);
-        prepared = await mode.prepare?.(inputs, runContext);
+        inputs = parseInputs(raw, runContext);
     }
     catch (err) {
-        // Nothing has been asked of AWS or GitHub yet, so nothing has changed.
+        // Nothing has been asked of AWS, so nothing has changed; the comment still says this commit's step failed.
+        await reportInputError(err, raw, runContext, started);
         fail(err);
         return;
     }
+    const mode = modeFor(inputs.mode);
     (0,secrets/* holdSecret */.Q7)(inputs.githubToken);
     core/* setOutput */.uH('environment', inputs.environment);
     const owner = { repository: runContext.repository, environment: inputs.environment, prNumber: runContext.prNumber };
@@ -75296,9 +75430,18 @@ async function run() {
     const prState = mode.createsResources && runContext.prNumber !== undefined
         ? (0,pull_state/* pullState */.p)(inputs.githubToken, runContext.repository, runContext.prNumber)
         : undefined;
+    const record = {
+        commit: runContext.commit,
+        runUrl: runContext.runId ? `${runContext.serverUrl}/${owner.repository}/actions/runs/${runContext.runId}` : undefined,
+        ...(inputs.mode === 'deploy' ? { image: inputs.deploy.appImage, ...(inputs.deploy.dryRun ? { dryRun: true } : {}) } : {}),
+    };
+    const where = { environment: inputs.environment, repository: owner.repository, region: inputs.region, prNumber: runContext.prNumber };
     let result = {};
     let failure;
+    let progress;
     try {
+        // Checked before any AWS call (a dashboard file that does not parse), and reported like any failure.
+        const prepared = await mode.prepare?.(inputs, runContext);
         const credentials = inputs.roleToAssume
             ? await assumeRoleWithOidc({
                 roleArn: inputs.roleToAssume,
@@ -75315,6 +75458,9 @@ async function run() {
             core/* warning */.$e(`PR #${runContext.prNumber} is ${state}, so ${inputs.mode} created nothing (destroy removes, or has removed, environment '${inputs.environment}').`);
             return;
         }
+        // Posted while the mode runs: GitHub never delays the step, and the step's end waits for it (bounded) so the
+        // end's update always lands last.
+        progress = announce(startedUpdate(where, inputs.mode, new Date(started), record), inputs, runContext);
         const clients = await createClients(inputs.region, credentials, mode.services(inputs));
         result = await mode.run({
             inputs, run: runContext, clients, owner, prepared,
@@ -75329,10 +75475,7 @@ async function run() {
     for (const [name, value] of Object.entries(result.outputs ?? {}))
         core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
     const report = {
-        environment: inputs.environment,
-        repository: owner.repository,
-        region: inputs.region,
-        prNumber: runContext.prNumber,
+        ...where,
         modes: {
             [inputs.mode]: {
                 status: failure ? 'failed' : 'succeeded',
@@ -75342,18 +75485,63 @@ async function run() {
                 error: failure ? describe(failure) : undefined,
                 timings: result.timings,
                 sections: result.sections,
-                commit: runContext.commit,
-                runUrl: runContext.runId ? `${runContext.serverUrl}/${owner.repository}/actions/runs/${runContext.runId}` : undefined,
-                ...(inputs.mode === 'deploy' ? { image: inputs.deploy.appImage, ...(inputs.deploy.dryRun ? { dryRun: true } : {}) } : {}),
+                ...record,
             },
         },
         links: result.links ?? [],
     };
+    await progress;
     await (0,publish/* publishReport */.S3)(report, { comment: inputs.comment, token: inputs.githubToken, prNumber: runContext.prNumber, serverUrl: runContext.serverUrl });
+    if (progress)
+        saveProgress(undefined);
     if (failure)
         fail(failure);
     else
         (0,log/* info */.p)(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.headline}`);
+}
+/**
+ * Posts the step's "in progress" row, when there is a comment to post it to, after saving what the post step needs to
+ * mark it cancelled should this step never reach its end. Never rejects (postComment does not).
+ */
+function announce(update, inputs, run) {
+    if (!inputs.comment || !inputs.githubToken || run.prNumber === undefined)
+        return undefined;
+    saveProgress({ update, mode: inputs.mode, serverUrl: run.serverUrl });
+    return (0,publish/* postComment */.Gy)(update, { comment: true, token: inputs.githubToken, prNumber: run.prNumber, serverUrl: run.serverUrl });
+}
+/**
+ * An input error marks this commit's step failed in the comment and writes the job summary, so a stale comment never
+ * looks current; GitHub only, never AWS. Without the inputs that say where the report goes, the log says why not.
+ */
+async function reportInputError(err, raw, run, started) {
+    if (!(err instanceof errors/* InputError */.dz))
+        return;
+    const target = reportTarget(raw, run);
+    if ('unreadable' in target) {
+        (0,log/* info */.p)(`Not reported in the PR comment or the job summary: ${target.unreadable.map((n) => `'${n}'`).join(', ')} could not be read, and the report needs ${target.unreadable.length > 1 ? 'them' : 'it'} to find its comment. The comment, if any, still shows the previous run.`);
+        return;
+    }
+    (0,secrets/* holdSecret */.Q7)(target.githubToken);
+    const report = {
+        environment: target.environment,
+        repository: run.repository,
+        region: target.region,
+        prNumber: run.prNumber,
+        modes: {
+            [target.mode]: {
+                status: 'failed',
+                finishedAt: new Date().toISOString(),
+                durationMs: Date.now() - started,
+                headline: 'inputs refused before any AWS call',
+                error: describe(err),
+                commit: run.commit,
+                runUrl: run.runId ? `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` : undefined,
+                ...(target.mode === 'deploy' && target.dryRun ? { dryRun: true } : {}),
+            },
+        },
+        links: [],
+    };
+    await (0,publish/* publishReport */.S3)(report, { comment: target.comment, token: target.githubToken, prNumber: run.prNumber, serverUrl: run.serverUrl });
 }
 function describe(err) {
     if (err instanceof errors/* ActionError */.lZ)
@@ -75382,23 +75570,38 @@ var grafana_token = __nccwpck_require__(4985);
 
 
 
+
+
+
 /** STS's shortest session: the post step makes one call. */
 const POST_SESSION_SECONDS = 900;
 /**
- * The post step (action.yml `runs.post`, `post-if: always()`): deletes the Grafana API token the
- * main step created and did not get to delete, because it was cancelled, killed or timed out. The
- * main step saves the token's ids (never its key) in the action state once the token exists and
- * clears them once it has deleted it, so in every other case this returns at once, quietly and
- * without a request. Best effort: it warns, never fails the job, because the token expires anyway.
+ * The post step (action.yml `runs.post`, `post-if: always()`): cleans up after a main step that was cancelled, killed
+ * or timed out before its end. It deletes the Grafana API token the main step created and did not get to delete, and
+ * marks the step's "in progress" row of the PR comment as cancelled. The main step saves what each needs in the action
+ * state (the token's ids, never its key; the row it posted) and clears it once done, so in every other case this
+ * returns at once, quietly and without a request. Best effort: it warns, never fails the job.
  */
 async function post() {
-    const saved = (0,grafana_token/* readTokenState */.zI)();
-    if (!saved)
+    const token = (0,grafana_token/* readTokenState */.zI)();
+    const progress = readProgress();
+    if (!token && !progress)
         return;
+    let inputs;
+    try {
+        // The same inputs as the main step: the runner gives the post step the same INPUT_* variables.
+        inputs = parseInputs(readRawInputs(), await readRunContext());
+    }
+    catch (err) {
+        core/* warning */.$e(`The step ended before cleaning up, and its inputs no longer parse, so nothing was cleaned up: ${err.message}`);
+        return;
+    }
+    (0,secrets/* holdSecret */.Q7)(inputs.githubToken);
+    await Promise.all([token && deleteLeftToken(token, inputs), progress && markCancelled(progress, inputs)]);
+}
+async function deleteLeftToken(saved, inputs) {
     try {
         (0,log/* info */.p)(`The step ended before deleting its Grafana API token '${saved.name}'; deleting it now.`);
-        // The same inputs as the main step: the runner gives the post step the same INPUT_* variables.
-        const inputs = parseInputs(readRawInputs(), await readRunContext());
         const credentials = inputs.roleToAssume
             ? await assumeRoleWithOidc({
                 roleArn: inputs.roleToAssume,
@@ -75415,6 +75618,17 @@ async function post() {
     catch (err) {
         core/* warning */.$e(`Could not delete the Grafana API token '${saved.name}' the step left (it expires on its own): ${err.message}`);
     }
+}
+/** The row stays "in progress" only until here: a later run's row is left alone. postComment never throws. */
+async function markCancelled(saved, inputs) {
+    (0,log/* info */.p)(`The ${saved.mode} step ended before reporting its result; marking it cancelled in the PR comment.`);
+    await (0,publish/* postComment */.Gy)(cancelledUpdate(saved, new Date()), {
+        comment: true,
+        token: inputs.githubToken,
+        prNumber: saved.update.prNumber,
+        serverUrl: saved.serverUrl,
+        when: (previous) => overwritable(previous, saved),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

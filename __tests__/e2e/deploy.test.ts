@@ -69,6 +69,9 @@ describe('deploy through dist/index.js', () => {
     const run = ok(await fx.run({ mode: 'deploy', 'app-image': 'public.ecr.aws/acme/shop:v2' }, { pr }));
     expect(run.log).toMatch(/Modify +TaskDefinition \(AWS::ECS::TaskDefinition\) \[replacement\]\n +ContainerDefinitions\[app\]\.Image: .*prometheus-sample-app:latest → …\/acme\/shop:v2/);
     expect(run.outputs['change-count']).toBe('2');
+    // The plan is in the log before CloudFormation starts on it.
+    expect(run.log.indexOf('Changes:')).toBeGreaterThan(-1);
+    expect(run.log.indexOf('Changes:')).toBeLessThan(run.log.indexOf('Executing change set'));
     const comment = fx.comments(pr)[0];
     expect(comment).toContain('**0 to add, 1 to modify, 1 to replace, 0 to remove**');
     expect(comment).toMatch(/ContainerDefinitions\\\[app\\\]\.Image: `[^`]+` → `…\/acme\/shop:v2`/);

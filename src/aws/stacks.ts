@@ -64,6 +64,8 @@ export interface ApplyOptions extends WaitOptions {
   alwaysChangeSet?: boolean;
   /** Create and show the change set, then delete it. */
   dryRun?: boolean;
+  /** Called with the change set once it is described, before it is executed (or deleted, on a dry run). */
+  onChangeSet?: (changeSet: { changes: Change[]; parameters: ParameterChange[] }) => void;
 }
 
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/;
@@ -164,6 +166,7 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
   }
   const { changes, parameters: next } = await describeChanges(cfn, created.Id!);
   const parameters = changeSetType === 'UPDATE' ? parameterChanges(stack?.Parameters ?? [], next) : [];
+  opts.onChangeSet?.({ changes, parameters });
   if (opts.dryRun) {
     if (changeSetType === 'CREATE') {
       // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack, and CloudFormation tags a stack

@@ -69,6 +69,11 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
       dryRun: d.dryRun,
       // Tasks that stop while the service resource is being created say why a deploy hangs or fails.
       onPoll: async () => watcher.poll(),
+      // What will change, before it does: a person reading the log sees the plan while the stack runs.
+      onChangeSet: (changeSet) => {
+        const lines = formatChangeSetLines(changeSet);
+        log(lines.length ? `Changes:\n  ${lines.join('\n  ')}` : 'No changes.');
+      },
     }));
   } catch (err) {
     core.endGroup();
@@ -81,8 +86,7 @@ export async function deploy(ctx: ModeContext): Promise<ModeResult> {
   }
   core.endGroup();
 
-  const changeLines = formatChangeSetLines(stack);
-  log(changeLines.length ? `Changes:\n  ${changeLines.join('\n  ')}` : 'No changes.');
+  if (stack.action === 'unchanged') log('No changes.');
   const outputs: Record<string, string> = {
     'stack-name': d.stackName,
     'stack-id': stack.stackId,
