@@ -284,7 +284,10 @@ const RULES: Record<string, Partial<Record<HandlerName, Rule>>> = {
       // handler revokes it and authorizes the rules given. Ingress starts empty.
       const sg = c.ec2('security-group');
       if (c.s.props.SecurityGroupEgress !== undefined) c.add('ec2:RevokeSecurityGroupEgress', sg, mine(c)).add('ec2:AuthorizeSecurityGroupEgress', sg, mine(c));
-      if (c.s.props.SecurityGroupIngress !== undefined) c.add('ec2:AuthorizeSecurityGroupIngress', sg, mine(c));
+      // An ingress list that resolved to nothing (every item AWS::NoValue) has no rule to authorize (assumed, not
+      // observed: the handler has nothing to send).
+      const ingress = c.s.props.SecurityGroupIngress;
+      if (Array.isArray(ingress) ? ingress.length > 0 : ingress !== undefined) c.add('ec2:AuthorizeSecurityGroupIngress', sg, mine(c));
     },
     read: (c) => { c.add('ec2:DescribeSecurityGroups', '*'); },
     update: (c) => {
