@@ -66,7 +66,7 @@ describe('metrics-check after deploy', () => {
     expect(taskId).toMatch(/^[0-9a-f]{32}$/);
     const memory = await promQuery(workspaceId, `ecs_task_memory_reserved{aws_ecs_task_family="${stackFor(pr)}"}`);
     expect(memory).toEqual([expect.objectContaining({ metric: expect.objectContaining({ aws_ecs_task_id: taskId }), value: [expect.any(Number), '1024'] })]);
-    expect(fx.comments(pr)[0]).toContain('#### deploy: metrics in AMP');
+    expect(fx.comments(pr)[0]).toContain('<summary>deploy: metrics in AMP</summary>');
     expect(fx.comments(pr)[0]).toContain(m.live);
   });
 
