@@ -27,15 +27,17 @@ describe('commentAsText (the comment as npm run sandbox prints it)', () => {
 
   it('aligns table columns and keeps a failure\'s quote and fix readable', () => {
     const t = text('failed-permission');
-    expect(t).toMatch(/^│ Root cause: ExecutionRole \(AWS::IAM::Role\) CREATE_FAILED/m);
-    expect(t).toMatch(/^Fix: Allow `iam:CreateRole` on `arn:aws:iam::123456789012:role\//m);
+    expect(t).toMatch(/^│ Stack preview-shop-pr-42 failed to create and was deleted\. Root cause: ExecutionRole \(AWS::IAM::Role\) CREATE_FAILED/m);
+    expect(t).toMatch(/^Fix: Allow iam:CreateRole on arn:aws:iam::123456789012:role\//m);
     const lines = text('redeployed').split('\n');
     const column = (first: string, word: string) => {
       const line = lines.find((l) => l.startsWith(`  ${first}`))!;
       return [...line.slice(0, line.indexOf(word))].length;
     };
-    expect(column('Action', 'Resource')).toBe(column('✏️ Modify  TaskDefinition', 'TaskDefinition'));
-    expect(column('Action', 'Resource')).toBe(column('✏️ Modify  Service', 'Service'));
+    // The dashboards section is a table: its second column lines up under its header.
+    const header = lines.find((l) => l.startsWith('  Dashboard'))!;
+    const row = lines[lines.indexOf(header) + 1];
+    expect(column('Dashboard', 'Source')).toBe([...row.slice(0, row.lastIndexOf('dashboards/'))].length);
   });
 
   it('reads code spans, escapes and references as CommonMark does', () => {
