@@ -55395,13 +55395,15 @@ module.exports = {
 /* harmony export */ });
 /* unused harmony exports SERVICE_ACCOUNT_NAME, tokenName, parseTokenName, TOKEN_STATE, usable, staleTokens */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
-/* harmony import */ var _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(_aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3319);
+/* harmony import */ var _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(_aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17);
 /* harmony import */ var _util_secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4537);
-/* harmony import */ var _tags__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9506);
+/* harmony import */ var _github_step_state__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7993);
+/* harmony import */ var _tags__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9506);
+
 
 
 
@@ -55413,7 +55415,7 @@ const SERVICE_ACCOUNT_NAME = 'ecs-amp-action';
 const TOKEN_PREFIX = 'ecs-amp-action-run-';
 /** `ecs-amp-action-run-<repo hash>-<run id>-<attempt>-<random>`: well inside the API's 128 characters. */
 function tokenName(owner, random = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(3).toString('hex')) {
-    return `${TOKEN_PREFIX}${(0,_tags__WEBPACK_IMPORTED_MODULE_4__/* .repositoryHash */ .Hd)(owner.repository)}-${owner.runId || 'local'}-${owner.runAttempt || '1'}-${random}`;
+    return `${TOKEN_PREFIX}${(0,_tags__WEBPACK_IMPORTED_MODULE_5__/* .repositoryHash */ .Hd)(owner.repository)}-${owner.runId || 'local'}-${owner.runAttempt || '1'}-${random}`;
 }
 function parseTokenName(name) {
     const m = /^ecs-amp-action-run-([0-9a-f]{8})-(\d+)-(\d+)-[0-9a-f]+$/.exec(name);
@@ -55453,30 +55455,22 @@ function ownerOf(opts) {
 /** The name of the action state (GITHUB_STATE) that holds the token the post step must delete. */
 const TOKEN_STATE = 'grafanaToken';
 function saveTokenState(saved) {
-    // Only the runner's state file: without one there is no post step to read it.
-    if (process.env.GITHUB_STATE)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(TOKEN_STATE, saved ? JSON.stringify(saved) : '');
+    (0,_github_step_state__WEBPACK_IMPORTED_MODULE_4__/* .saveStepState */ .j)(TOKEN_STATE, saved);
 }
 /** The token the main step saved and did not delete, or undefined. */
 function readTokenState() {
-    const text = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(TOKEN_STATE);
-    if (!text)
-        return undefined;
-    try {
-        const saved = JSON.parse(text);
+    return (0,_github_step_state__WEBPACK_IMPORTED_MODULE_4__/* .readStepState */ .C)(TOKEN_STATE, (value) => {
+        const saved = value;
         const ok = ['workspaceId', 'region', 'serviceAccountId', 'tokenId', 'name'].every((k) => typeof saved[k] === 'string');
         return ok ? saved : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    });
 }
 async function ensureServiceAccount(amg, workspaceId, log) {
     const existing = await findServiceAccount(amg, workspaceId);
     if (existing)
         return usable(existing, workspaceId);
     try {
-        const out = await amg.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5__.CreateWorkspaceServiceAccountCommand({ workspaceId, name: SERVICE_ACCOUNT_NAME, grafanaRole: 'ADMIN' }));
+        const out = await amg.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6__.CreateWorkspaceServiceAccountCommand({ workspaceId, name: SERVICE_ACCOUNT_NAME, grafanaRole: 'ADMIN' }));
         log(`Created Grafana service account '${SERVICE_ACCOUNT_NAME}' (id ${out.id}, Admin) in ${workspaceId}`);
         return out.id;
     }
@@ -55507,7 +55501,7 @@ function usable(sa, workspaceId) {
 }
 async function findServiceAccount(amg, workspaceId) {
     try {
-        for await (const page of (0,_aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5__.paginateListWorkspaceServiceAccounts)({ client: amg }, { workspaceId })) {
+        for await (const page of (0,_aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6__.paginateListWorkspaceServiceAccounts)({ client: amg }, { workspaceId })) {
             const found = page.serviceAccounts?.find((sa) => sa.name === SERVICE_ACCOUNT_NAME);
             if (found)
                 return { id: found.id, grafanaRole: found.grafanaRole, isDisabled: found.isDisabled };
@@ -55521,7 +55515,7 @@ async function findServiceAccount(amg, workspaceId) {
 async function createToken(amg, workspaceId, serviceAccountId, opts) {
     const name = tokenName(opts.owner);
     try {
-        const out = await amg.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5__.CreateWorkspaceServiceAccountTokenCommand({
+        const out = await amg.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6__.CreateWorkspaceServiceAccountTokenCommand({
             workspaceId, serviceAccountId, name, secondsToLive: opts.ttlSeconds,
         }));
         const key = out.serviceAccountToken.key;
@@ -55536,7 +55530,7 @@ async function createToken(amg, workspaceId, serviceAccountId, opts) {
 /** Never throws: the token expires anyway, and a failed delete must not hide the step's real error. True when the token is gone. */
 async function deleteToken(amg, workspaceId, token, log) {
     try {
-        await amg.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5__.DeleteWorkspaceServiceAccountTokenCommand({ workspaceId, serviceAccountId: token.serviceAccountId, tokenId: token.tokenId }));
+        await amg.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6__.DeleteWorkspaceServiceAccountTokenCommand({ workspaceId, serviceAccountId: token.serviceAccountId, tokenId: token.tokenId }));
         log(`Deleted Grafana API token '${token.name}'`);
         return true;
     }
@@ -55555,7 +55549,7 @@ const MAX_RUN_LOOKUPS = 10;
  * and other repositories' are never touched (their runs are not ours to ask about).
  */
 async function staleTokens(tokens, owner, now, runCompleted) {
-    const mine = (0,_tags__WEBPACK_IMPORTED_MODULE_4__/* .repositoryHash */ .Hd)(owner.repository);
+    const mine = (0,_tags__WEBPACK_IMPORTED_MODULE_5__/* .repositoryHash */ .Hd)(owner.repository);
     const stale = [];
     const runs = new Map();
     for (const t of tokens) {
@@ -55586,13 +55580,13 @@ async function staleTokens(tokens, owner, now, runCompleted) {
 async function deleteStaleTokens(amg, workspaceId, serviceAccountId, opts) {
     try {
         const listed = [];
-        for await (const page of (0,_aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5__.paginateListWorkspaceServiceAccountTokens)({ client: amg }, { workspaceId, serviceAccountId })) {
+        for await (const page of (0,_aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6__.paginateListWorkspaceServiceAccountTokens)({ client: amg }, { workspaceId, serviceAccountId })) {
             for (const t of page.serviceAccountTokens ?? [])
                 if (t.id && t.name)
                     listed.push({ id: t.id, name: t.name, expiresAt: t.expiresAt });
         }
         const stale = await staleTokens(listed, opts.owner, Date.now(), opts.runCompleted);
-        await Promise.all(stale.map((t) => amg.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_5__.DeleteWorkspaceServiceAccountTokenCommand({ workspaceId, serviceAccountId, tokenId: t.id }))
+        await Promise.all(stale.map((t) => amg.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_6__.DeleteWorkspaceServiceAccountTokenCommand({ workspaceId, serviceAccountId, tokenId: t.id }))
             .catch((err) => {
             if ((0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(err) !== 'ResourceNotFoundException')
                 throw err;
@@ -61328,6 +61322,43 @@ async function pullState(token, repository, prNumber) {
             // 404 included: GitHub answers 404 to a token that may not see the repository, too.
             return 'unknown';
         }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readStepState),
+/* harmony export */   j: () => (/* binding */ saveStepState)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+
+/**
+ * A value the main step leaves for its post step (action state, GITHUB_STATE), as JSON. Only the
+ * runner's state file is written: without one there is no post step to read it. `undefined` clears it.
+ */
+function saveStepState(name, value) {
+    if (process.env.GITHUB_STATE)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(name, value === undefined ? '' : JSON.stringify(value));
+}
+/**
+ * What the main step saved under `name` and did not clear, if `accept` recognises it: the post step
+ * runs whatever the state file says, so anything not of the shape the main step writes is ignored.
+ */
+function readStepState(name, accept) {
+    const text = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(name);
+    if (!text)
+        return undefined;
+    try {
+        return accept(JSON.parse(text));
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -74798,6 +74829,8 @@ function readEvent(path) {
 
 // EXTERNAL MODULE: ./src/github/publish.ts + 4 modules
 var publish = __nccwpck_require__(8032);
+// EXTERNAL MODULE: ./src/github/step-state.ts
+var step_state = __nccwpck_require__(7993);
 ;// CONCATENATED MODULE: ./src/inputs/types.ts
 const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
 const METRICS_CHECKS = ['fail', 'warn', 'off'];
@@ -74842,17 +74875,12 @@ function overwritable(previous, saved) {
     return !shown || shown.finishedAt <= ours.finishedAt;
 }
 function saveProgress(progress) {
-    // Only the runner's state file: without one there is no post step to read it.
-    if (process.env.GITHUB_STATE)
-        core/* saveState */.LZ(PROGRESS_STATE, progress ? JSON.stringify(progress) : '');
+    (0,step_state/* saveStepState */.j)(PROGRESS_STATE, progress);
 }
 /** What the main step saved and did not clear, or undefined (also for anything not of the shape it writes). */
 function readProgress() {
-    const text = core/* getState */.Gu(PROGRESS_STATE);
-    if (!text)
-        return undefined;
-    try {
-        const saved = JSON.parse(text);
+    return (0,step_state/* readStepState */.C)(PROGRESS_STATE, (value) => {
+        const saved = value;
         const update = saved.update;
         if (!MODES.includes(saved.mode) || typeof update !== 'object' || update === null)
             return undefined;
@@ -74862,10 +74890,7 @@ function readProgress() {
         if (started?.status !== 'in progress' || typeof started.finishedAt !== 'string' || Number.isNaN(Date.parse(started.finishedAt)))
             return undefined;
         return { update: { ...update, links: [] }, mode: saved.mode, serverUrl: typeof saved.serverUrl === 'string' ? saved.serverUrl : undefined };
-    }
-    catch {
-        return undefined;
-    }
+    });
 }
 function definedOnly(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== false));

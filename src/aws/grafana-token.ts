@@ -10,6 +10,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
 import { holdSecret } from '../util/secrets';
+import { readStepState, saveStepState } from '../github/step-state';
 import { repositoryHash } from '../tags';
 
 /** One service account per workspace, shared by every run of the action (tokens are per run). */
@@ -108,21 +109,16 @@ export interface SavedToken {
 export const TOKEN_STATE = 'grafanaToken';
 
 function saveTokenState(saved: SavedToken | undefined): void {
-  // Only the runner's state file: without one there is no post step to read it.
-  if (process.env.GITHUB_STATE) core.saveState(TOKEN_STATE, saved ? JSON.stringify(saved) : '');
+  saveStepState(TOKEN_STATE, saved);
 }
 
 /** The token the main step saved and did not delete, or undefined. */
 export function readTokenState(): SavedToken | undefined {
-  const text = core.getState(TOKEN_STATE);
-  if (!text) return undefined;
-  try {
-    const saved = JSON.parse(text) as Partial<SavedToken>;
+  return readStepState(TOKEN_STATE, (value) => {
+    const saved = value as Partial<SavedToken>;
     const ok = ['workspaceId', 'region', 'serviceAccountId', 'tokenId', 'name'].every((k) => typeof saved[k as keyof SavedToken] === 'string');
     return ok ? saved as SavedToken : undefined;
-  } catch {
-    return undefined;
-  }
+  });
 }
 
 async function ensureServiceAccount(amg: AmgClient, workspaceId: string, log: (line: string) => void): Promise<string> {

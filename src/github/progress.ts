@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { readStepState, saveStepState } from './step-state';
 import { MODES, type Mode } from '../inputs/types';
 import type { ModeRecord, ReportState } from '../render/report';
 
@@ -50,25 +50,20 @@ export function overwritable(previous: ReportState | undefined, saved: Progress)
 }
 
 export function saveProgress(progress: Progress | undefined): void {
-  // Only the runner's state file: without one there is no post step to read it.
-  if (process.env.GITHUB_STATE) core.saveState(PROGRESS_STATE, progress ? JSON.stringify(progress) : '');
+  saveStepState(PROGRESS_STATE, progress);
 }
 
 /** What the main step saved and did not clear, or undefined (also for anything not of the shape it writes). */
 export function readProgress(): Progress | undefined {
-  const text = core.getState(PROGRESS_STATE);
-  if (!text) return undefined;
-  try {
-    const saved = JSON.parse(text) as Partial<Progress>;
+  return readStepState(PROGRESS_STATE, (value) => {
+    const saved = value as Partial<Progress>;
     const update = saved.update;
     if (!MODES.includes(saved.mode as Mode) || typeof update !== 'object' || update === null) return undefined;
     if (typeof update.environment !== 'string' || typeof update.repository !== 'string' || typeof update.region !== 'string') return undefined;
     const started = update.modes?.[saved.mode!];
     if (started?.status !== 'in progress' || typeof started.finishedAt !== 'string' || Number.isNaN(Date.parse(started.finishedAt))) return undefined;
     return { update: { ...update, links: [] }, mode: saved.mode!, serverUrl: typeof saved.serverUrl === 'string' ? saved.serverUrl : undefined };
-  } catch {
-    return undefined;
-  }
+  });
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
