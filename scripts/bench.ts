@@ -7,7 +7,6 @@
  * run on the deployed timing (collectorAsDeployed: 15 s scrapes, 10 s batches), which is what users wait for.
  */
 import { AmpClient, CreateWorkspaceCommand } from '@aws-sdk/client-amp';
-import { CloudFormationClient, DescribeStackEventsCommand, StackEvent } from '@aws-sdk/client-cloudformation';
 import { PreviewFixture, REGION, REPOSITORY, startFixture } from '../sandbox/src/harness/fixture';
 import { verifyTiming, VerifyTiming } from '../sandbox/src/harness/verify-timing';
 import { STATIC_CREDENTIALS } from '../sandbox/src/models/credentials';
@@ -34,7 +33,6 @@ async function main(): Promise<void> {
   const destroy: number[] = [];
   let sweep: number | undefined;
   const metrics: VerifyTiming[] = [];
-  const waits: string[] = [];
   const timed = async (into: number[], inputs: Record<string, string>, pr: number) => {
     const run = await fx.run(inputs, { pr });
     if (run.code !== 0) throw new Error(run.log);
@@ -51,22 +49,11 @@ async function main(): Promise<void> {
       const firstAws = fx.sandbox.log.find((e) => e.service !== 'github' && e.service !== 'oidc');
       startup.push(Date.parse(firstAws!.at) - spawned);
       first.push(run.durationMs);
-      if (i === 0) waits.push(...(await stackWaits(fx, 'first provision')));
       await timed(rerun, inputs, pr);
       await timed(dashboard, { mode: 'dashboard', 'grafana-workspace-name': `bench-${i}` }, pr);
       await timed(dashboardAgain, { mode: 'dashboard', 'grafana-workspace-name': `bench-${i}` }, pr);
       // Keeps the run under AMG's 5-workspaces-per-region quota, and times the whole teardown.
       await timed(destroy, { mode: 'destroy', 'grafana-workspace-name': `bench-${i}`, 'delete-grafana-workspace': 'true' }, pr);
-    }
-    {
-      const pr = fx.pullRequest();
-      const provision = await fx.run({ mode: 'provision', grafana: 'false' }, { pr });
-      if (provision.code !== 0) throw new Error(provision.log);
-      fx.sandbox.clearLog();
-      const deploy = await fx.run({ mode: 'deploy', 'metrics-check': 'false' }, { pr });
-      if (deploy.code !== 0) throw new Error(deploy.log);
-      waits.push(...(await stackWaits(fx, 'deploy')));
-      await fx.run({ mode: 'destroy', grafana: 'false' }, { pr });
     }
     sweep = await sweepUnderThrottling(fx);
     for (let i = 0; i < METRICS_RUNS; i++) metrics.push(await metricsCheckTiming(fx));
@@ -80,7 +67,6 @@ async function main(): Promise<void> {
   console.log(`dashboard (token, data source + folder, health check ‖ import, token deleted): median ${median(dashboard)} ms; again: ${median(dashboardAgain)} ms`);
   console.log(`destroy (Grafana objects ‖ AMP 2 s ‖ no stack), then the Grafana workspace (3 s) and its role stack: median ${median(destroy)} ms`);
   console.log(`cleanup of 50 environments, 25 stale (AMP delete 2 s), 30 % of AWS calls throttled, max-concurrency 8: ${sweep} ms`);
-  for (const w of waits) console.log(w);
   for (const m of metrics) {
     const bound = m.scrapeMs + m.batchMs;
     console.log(`metrics-check: arrived after ${seconds(m.arrivedAfterMs)} s, bound ${seconds(bound)} s (scrape + batch), ratio ${(m.arrivedAfterMs / bound).toFixed(2)}, query gap max ${seconds(m.maxGapMs)} s`
@@ -89,37 +75,6 @@ async function main(): Promise<void> {
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-
-/**
- * Each stack wait of the run the request log holds: the lag from the stack's terminal event (the sandbox model's
- * clock, the same machine's) to the first describe after it, as a ratio of the wait, and CloudFormation describe
- * calls per second of wait (goal: lag ≤ max(1 s, 5 %), ≤ 0.5 calls/s). The log carries no resource names, so a run
- * with one stack operation at a time is what this reads.
- */
-async function stackWaits(fx: PreviewFixture, label: string): Promise<string[]> {
-  const cfn = new CloudFormationClient({ region: REGION, endpoint: fx.sandbox.url, credentials: STATIC_CREDENTIALS });
-  const lines: string[] = [];
-  const log = fx.sandbox.log.filter((e) => e.service === 'cloudformation');
-  for (const stack of fx.state().stacks) {
-    const events: StackEvent[] = (await cfn.send(new DescribeStackEventsCommand({ StackName: stack.stackId }))).StackEvents ?? [];
-    const terminal = events.find((e) => e.LogicalResourceId === stack.stackName && e.ResourceType === 'AWS::CloudFormation::Stack' && !e.ResourceStatus?.endsWith('_IN_PROGRESS'));
-    const started = log.find((e) => e.operation === 'ExecuteChangeSet' || e.operation === 'DeleteStack');
-    if (!terminal?.Timestamp || !started) continue;
-    const changedAt = terminal.Timestamp.getTime();
-    const from = Date.parse(started.at);
-    if (changedAt < from) continue;
-    const describes = log.filter((e) => (e.operation === 'DescribeStackEvents' || e.operation === 'DescribeStacks') && Date.parse(e.at) >= from);
-    const seen = describes.find((e) => Date.parse(e.at) >= changedAt);
-    if (!seen) continue;
-    const waited = Date.parse(seen.at) - from;
-    const lag = Date.parse(seen.at) - changedAt;
-    const calls = describes.filter((e) => Date.parse(e.at) <= Date.parse(seen.at)).length;
-    const bound = Math.max(1000, 0.05 * (changedAt - from));
-    lines.push(`wait ${label} stack ${stack.stackName} ${terminal.ResourceStatus}: ${seconds(changedAt - from)} s, detection lag ${lag} ms (bound ${Math.round(bound)} ms, ratio ${(lag / bound).toFixed(2)}),`
-      + ` ${calls} describe calls, ${(calls / (waited / 1000)).toFixed(2)} per s (goal ≤ 0.50)`);
-  }
-  return lines;
-}
 
 /**
  * A default deploy (one task, the sample app) with metrics-check on, on the collector's deployed timing: how long
