@@ -1540,23 +1540,9 @@ async function mapSettled(items, limit, fn) {
 /* harmony export */   dS: () => (/* binding */ EXPECTED),
 /* harmony export */   g3: () => (/* binding */ pollUntil)
 /* harmony export */ });
-/* unused harmony exports SCHEDULE, pollInterval, duration */
+/* unused harmony export duration */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 
-/**
- * The schedule every wait follows (issue 15): the detection lag (change → the check that sees it) at
- * most max(1 s, 5 % of the wait) on average, and at most one call per 2 s of wait per resource.
- * A change that lands uniformly within an interval d is seen d/2 later on average, so the interval
- * is 2 s while 5 % of the elapsed time is under 1 s (both bounds are met exactly there: one call
- * per 2 s means a 1 s average lag, no schedule does better on both), then 8 % of the elapsed time
- * (a 4 % lag, under the 5 % bound with room for a check's own latency), capped by the heartbeat
- * so each heartbeat line reports a fresh status. A 60-minute wait costs about 120 calls.
- */
-const SCHEDULE = { minMs: 2_000, fraction: 0.08 };
-/** How long after a check that started `elapsedMs` into the wait the next one starts. */
-function pollInterval(elapsedMs, maxMs = 45_000) {
-    return Math.round(Math.min(maxMs, Math.max(SCHEDULE.minMs, SCHEDULE.fraction * elapsedMs)));
-}
 /**
  * What each wait usually takes, as AWS's own waiters budget it (the waiters-2.json of each service's
  * API model: delay × maxAttempts) or as the service documents it: the heartbeat quotes it so a
@@ -1583,25 +1569,21 @@ function duration(seconds) {
 }
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
- * Polls until `check` reports done, on the `pollInterval` schedule measured from each check's start
- * (a slow answer does not stretch the cadence; a check slower than the interval is followed at once,
- * so calls never come closer than the interval). It checks at once unless `justStarted`: most
- * resources the action touches are ready on a re-run.
+ * Polls until `check` reports done. The delay starts short (most resources the action touches are
+ * ready within seconds on a re-run) and backs off to a cap, so a 10-minute Grafana creation costs
+ * tens of calls rather than hundreds, and nobody waits a fixed 30 s for a ready resource.
  */
 async function pollUntil(opts) {
     const sleep = opts.sleep ?? defaultSleep;
     const now = opts.now ?? Date.now;
+    const factor = opts.factor ?? 1.6;
+    const maxDelay = opts.maxDelayMs ?? 15_000;
+    let delay = opts.initialDelayMs ?? 1_000;
     const heartbeat = opts.heartbeatMs ?? 45_000;
-    const cap = Math.min(opts.maxDelayMs ?? heartbeat, heartbeat);
     const started = now();
     let lastStatus = '';
     let lastLine = started;
-    let next = opts.justStarted ? started + pollInterval(0, cap) : started;
     for (;;) {
-        const wake = Math.min(next, opts.deadline);
-        if (wake > now())
-            await sleep(wake - now());
-        const checkedAt = now();
         const result = await opts.check();
         const elapsed = Math.round((now() - started) / 1000);
         if (result.done) {
@@ -1613,21 +1595,20 @@ async function pollUntil(opts) {
             lastStatus = result.status;
             lastLine = now();
         }
-        else if (now() - lastLine >= heartbeat - HEARTBEAT_SLACK_MS) {
+        else if (now() - lastLine >= heartbeat) {
             // The same status for a while: say so, so a silent log never looks like a hung step.
             opts.log(`${opts.what}: still ${result.status} after ${duration(elapsed)}${opts.expected ? ` (${opts.expected})` : ''}`);
             lastLine = now();
         }
-        if (opts.deadline - now() <= 0) {
+        const remaining = opts.deadline - now();
+        if (remaining <= 0) {
             throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Timed out waiting for ${opts.what}: still ${result.status} after ${elapsed}s.`, 'Raise wait-timeout-minutes, or check the resource in the AWS console; a re-run resumes waiting.');
         }
-        // A check is brought forward to the heartbeat rather than added, so a line comes at least `heartbeat` apart
-        // with a fresh status and no extra call.
-        next = Math.min(checkedAt + pollInterval(checkedAt - started, cap), lastLine + heartbeat);
+        // Wake for the heartbeat too, so lines come at most `heartbeat` apart whatever the delay cap.
+        await sleep(Math.max(1, Math.min(delay, remaining, lastLine + heartbeat - now())));
+        delay = Math.min(Math.round(delay * factor), maxDelay);
     }
 }
-/** A check's own latency must not push a heartbeat line a whole interval late. */
-const HEARTBEAT_SLACK_MS = 1_000;
 
 
 /***/ }),

@@ -270,6 +270,7 @@ async function waitForUrl(url, opts) {
             what: `the app at ${url}`,
             deadline: opts.deadline,
             log: opts.log,
+            initialDelayMs: 1_000,
             maxDelayMs: 5_000,
             check: async () => {
                 const attempt = await once(client, url);

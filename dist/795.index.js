@@ -243,14 +243,11 @@ async function deleteEnvironmentWorkspaces(amp, req) {
 /* harmony export */   PE: () => (/* binding */ destroyStack),
 /* harmony export */   Yz: () => (/* binding */ outputsOf)
 /* harmony export */ });
-/* unused harmony exports isInProgress, maskNoEchoValues, NO_ECHO_MASK, parameterChanges, operationToken, waitForStack, rootCause, deleteStack, formatEvent */
-/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3805);
+/* unused harmony exports isInProgress, maskNoEchoValues, NO_ECHO_MASK, parameterChanges, waitForStack, rootCause, deleteStack, formatEvent */
+/* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3805);
 /* harmony import */ var _tags__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9506);
 /* harmony import */ var _util_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 /* harmony import */ var _util_poll__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6451);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
-
 
 
 
@@ -271,15 +268,14 @@ async function ensureStack(cfn, spec, opts) {
             await assertOwned(cfn, stack, spec.owner, 'update', fix);
         if (stack && isInProgress(stack.StackStatus)) {
             opts.log(`Stack ${spec.name} is ${stack.StackStatus} from an earlier run; waiting for it`);
-            stack = await waitForStack(cfn, stack.StackId, { since: new Date(0) }, opts, { quietEvents: true });
+            stack = await waitForStack(cfn, stack.StackId, new Date(0), opts, { quietEvents: true });
             // What finished may have been someone else's change set executed into an empty stack.
             await assertOwned(cfn, stack, spec.owner, 'update', fix);
         }
         if (stack?.StackStatus === 'UPDATE_ROLLBACK_FAILED') {
             opts.log(`Stack ${spec.name} is UPDATE_ROLLBACK_FAILED; continuing the rollback before updating`);
-            const token = operationToken('rollback');
-            await call('ContinueUpdateRollback', 'cloudformation:ContinueUpdateRollback', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.ContinueUpdateRollbackCommand({ StackName: stack.StackId, RoleARN: spec.roleArn, ClientRequestToken: token })));
-            stack = await waitForStack(cfn, stack.StackId, { token }, opts);
+            await call('ContinueUpdateRollback', 'cloudformation:ContinueUpdateRollback', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.ContinueUpdateRollbackCommand({ StackName: stack.StackId, RoleARN: spec.roleArn })));
+            stack = await waitForStack(cfn, stack.StackId, new Date(), opts);
             if (stack.StackStatus !== 'UPDATE_ROLLBACK_COMPLETE') {
                 throw new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Continuing the rollback of stack ${spec.name} ended in ${stack.StackStatus}.`, 'Fix the resource named in the stack events, or skip it with `aws cloudformation continue-update-rollback --resources-to-skip`, then re-run.');
             }
@@ -324,10 +320,9 @@ async function applyChangeSet(cfn, spec, stack, opts) {
         throw new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Stack ${spec.name} is ROLLBACK_COMPLETE: it can only be deleted, so no change set can be previewed.`, 'Run without dry-run: the action deletes the failed stack and creates it again.');
     }
     const changeSetType = !stack || stack.StackStatus === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';
-    // Also the execution's ClientRequestToken, so it must be unique to this run, not only to this millisecond.
-    const changeSetName = operationToken('cs');
+    const changeSetName = `ecs-amp-action-${Date.now()}`;
     opts.log(`Creating ${changeSetType} change set for stack ${spec.name}`);
-    const created = await call('CreateChangeSet', 'cloudformation:CreateChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.CreateChangeSetCommand({
+    const created = await call('CreateChangeSet', 'cloudformation:CreateChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.CreateChangeSetCommand({
         StackName: spec.name,
         ChangeSetName: changeSetName,
         ChangeSetType: changeSetType,
@@ -343,7 +338,7 @@ async function applyChangeSet(cfn, spec, stack, opts) {
     const changeSet = await waitForChangeSet(cfn, created.Id, opts);
     if (changeSet.Status === 'FAILED') {
         if (NO_CHANGES.test(changeSet.StatusReason ?? '')) {
-            await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DeleteChangeSetCommand({ ChangeSetName: created.Id })).catch(() => undefined);
+            await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteChangeSetCommand({ ChangeSetName: created.Id })).catch(() => undefined);
             const current = (await describeStack(cfn, spec.name));
             return { stackId: current.StackId, outputs: outputsOf(current), action: 'unchanged', changes: [], parameters: [] };
         }
@@ -362,7 +357,7 @@ async function applyChangeSet(cfn, spec, stack, opts) {
             // this role may not delete the empty stack (the preview role), the change set stays as the
             // stack's proof of ownership; the next deploy creates into the stack and executing its change
             // set deletes this one.
-            const deleted = await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DeleteStackCommand({ StackName: created.StackId })).then(() => true, (err) => {
+            const deleted = await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteStackCommand({ StackName: created.StackId })).then(() => true, (err) => {
                 if (isAccessDenied(err))
                     return false;
                 throw err;
@@ -377,21 +372,21 @@ async function applyChangeSet(cfn, spec, stack, opts) {
             }
         }
         else {
-            await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DeleteChangeSetCommand({ ChangeSetName: created.Id })).catch(() => undefined);
+            await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteChangeSetCommand({ ChangeSetName: created.Id })).catch(() => undefined);
             opts.log(`Dry run: change set deleted, stack ${spec.name} left as it was`);
         }
         return { stackId: created.StackId, outputs: stack ? outputsOf(stack) : {}, action: 'planned', changes, parameters };
     }
-    const scope = { token: changeSetName };
+    const since = new Date();
     opts.log(`Executing change set (${changes.length} change(s))`);
-    await call('ExecuteChangeSet', 'cloudformation:ExecuteChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.ExecuteChangeSetCommand({
+    await call('ExecuteChangeSet', 'cloudformation:ExecuteChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.ExecuteChangeSetCommand({
         ChangeSetName: created.Id,
         ClientRequestToken: changeSetName,
     })));
-    const final = await waitForStack(cfn, created.StackId, scope, opts);
+    const final = await waitForStack(cfn, created.StackId, since, opts);
     const ok = final.StackStatus === 'CREATE_COMPLETE' || final.StackStatus === 'UPDATE_COMPLETE';
     if (!ok) {
-        const cause = await rootCause(cfn, created.StackId, scope);
+        const cause = await rootCause(cfn, created.StackId, since);
         const deleted = final.StackStatus === 'DELETE_COMPLETE';
         throw new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Stack ${spec.name} ${deleted ? 'failed to create and was deleted' : `ended in ${final.StackStatus}`}.${cause ? ` Root cause: ${cause}` : ''}`, 
         // A denied permission names its remedy (which action, for which role); any other cause is the template's.
@@ -435,24 +430,24 @@ async function changeSetTags(cfn, stackId) {
     const ids = [];
     let token;
     do {
-        const page = await call('ListChangeSets', 'cloudformation:ListChangeSets', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.ListChangeSetsCommand({ StackName: stackId, NextToken: token })));
+        const page = await call('ListChangeSets', 'cloudformation:ListChangeSets', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.ListChangeSetsCommand({ StackName: stackId, NextToken: token })));
         ids.push(...(page.Summaries ?? []).map((c) => c.ChangeSetId).filter(Boolean));
         token = page.NextToken;
     } while (token && ids.length < MAX_CHANGE_SETS_READ);
-    const described = await Promise.all(ids.slice(0, MAX_CHANGE_SETS_READ).map((id) => call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DescribeChangeSetCommand({ ChangeSetName: id })))));
+    const described = await Promise.all(ids.slice(0, MAX_CHANGE_SETS_READ).map((id) => call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeChangeSetCommand({ ChangeSetName: id })))));
     return described.map((cs) => (0,_tags__WEBPACK_IMPORTED_MODULE_0__/* .fromTagList */ .Bz)(cs.Tags));
 }
 /** An empty stack keeps one change set of ours: the newest dry run's. */
 async function deleteOtherChangeSets(cfn, stackId, keep) {
-    const page = await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.ListChangeSetsCommand({ StackName: stackId })).catch(() => undefined);
+    const page = await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.ListChangeSetsCommand({ StackName: stackId })).catch(() => undefined);
     for (const c of page?.Summaries ?? []) {
         if (c.ChangeSetId && c.ChangeSetId !== keep)
-            await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DeleteChangeSetCommand({ ChangeSetName: c.ChangeSetId })).catch(() => undefined);
+            await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteChangeSetCommand({ ChangeSetName: c.ChangeSetId })).catch(() => undefined);
     }
 }
 async function describeStack(cfn, name) {
     try {
-        const out = await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DescribeStacksCommand({ StackName: name }));
+        const out = await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeStacksCommand({ StackName: name }));
         const stack = out.Stacks?.[0];
         return stack?.StackStatus === 'DELETE_COMPLETE' ? undefined : stack;
     }
@@ -466,7 +461,7 @@ async function matchesSpec(cfn, stack, spec) {
     const params = Object.fromEntries((stack.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue]));
     if (!sameRecord(params, spec.parameters) || !sameRecord((0,_tags__WEBPACK_IMPORTED_MODULE_0__/* .fromTagList */ .Bz)(stack.Tags), spec.tags))
         return false;
-    const template = await call('GetTemplate', 'cloudformation:GetTemplate', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.GetTemplateCommand({ StackName: stack.StackId, TemplateStage: 'Original' })));
+    const template = await call('GetTemplate', 'cloudformation:GetTemplate', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.GetTemplateCommand({ StackName: stack.StackId, TemplateStage: 'Original' })));
     return template.TemplateBody === spec.templateBody;
 }
 function sameRecord(a, b) {
@@ -490,7 +485,7 @@ async function describeChanges(cfn, id) {
     let parameters = [];
     let token;
     for (let page = 0; page < MAX_CHANGE_SET_PAGES; page++) {
-        const out = await call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DescribeChangeSetCommand({ ChangeSetName: id, IncludePropertyValues: true, NextToken: token })));
+        const out = await call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeChangeSetCommand({ ChangeSetName: id, IncludePropertyValues: true, NextToken: token })));
         changes.push(...(out.Changes ?? []));
         if (page === 0)
             parameters = out.Parameters ?? [];
@@ -554,9 +549,10 @@ async function waitForChangeSet(cfn, id, opts) {
         deadline: opts.deadline,
         log: opts.log,
         expected: _util_poll__WEBPACK_IMPORTED_MODULE_2__/* .EXPECTED */ .dS.changeSet,
-        justStarted: true,
+        initialDelayMs: 500,
+        maxDelayMs: 5_000,
         check: async () => {
-            const cs = await call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DescribeChangeSetCommand({ ChangeSetName: id })));
+            const cs = await call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeChangeSetCommand({ ChangeSetName: id })));
             const status = cs.Status ?? 'UNKNOWN';
             if (status === 'CREATE_COMPLETE' || status === 'FAILED')
                 return { done: true, value: cs };
@@ -564,64 +560,28 @@ async function waitForChangeSet(cfn, id, opts) {
         },
     });
 }
-/**
- * A ClientRequestToken (1–128 of [a-zA-Z0-9][-a-zA-Z0-9]*, CloudFormation API reference) unique to one operation of
- * one run: a retried DeleteStack with an old token would be taken for the old request and do nothing.
- */
-function operationToken(kind) {
-    return `ecs-amp-action-${kind}-${Date.now()}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.randomBytes)(4).toString('hex')}`;
-}
-/**
- * Waits for the stack to leave *_IN_PROGRESS, printing each new event of the operation as it happens. With a token
- * one DescribeStackEvents a poll is the whole wait: the stack's own events carry its status, and DescribeStacks is
- * asked only once one of them says the operation ended (and for the outputs). Without one (an earlier run's
- * operation), DescribeStacks is polled.
- */
-async function waitForStack(cfn, stackId, scope, opts, { quietEvents = false } = {}) {
+/** Waits for the stack to leave *_IN_PROGRESS, printing each new stack event as it happens. */
+async function waitForStack(cfn, stackId, since, opts, { quietEvents = false } = {}) {
     const seen = new Set();
-    const name = stackName(stackId);
-    const byToken = 'token' in scope && !quietEvents;
-    let status = 'waiting for its first event';
-    const describe = async () => (await call('DescribeStacks', 'cloudformation:DescribeStacks', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DescribeStacksCommand({ StackName: stackId })))).Stacks[0];
     return (0,_util_poll__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)({
-        what: `stack ${name}`,
+        what: `stack ${stackName(stackId)}`,
         deadline: opts.deadline,
         log: opts.log,
         expected: _util_poll__WEBPACK_IMPORTED_MODULE_2__/* .EXPECTED */ .dS.stack,
-        // An operation this run started is in progress the moment it is accepted.
-        justStarted: 'token' in scope,
+        initialDelayMs: 1_000,
+        maxDelayMs: 10_000,
         check: async () => {
-            if (byToken) {
-                const fresh = await newEvents(cfn, stackId, scope, seen);
-                for (const e of fresh)
+            if (!quietEvents) {
+                for (const e of await newEvents(cfn, stackId, since, seen))
                     opts.log(formatEvent(e));
-                const own = fresh.filter((e) => e.LogicalResourceId === name && e.ResourceType === 'AWS::CloudFormation::Stack');
-                if (own.length > 0)
-                    status = own.at(-1).ResourceStatus ?? status;
-                if (own.some((e) => !isInProgress(e.ResourceStatus))) {
-                    // A terminal event may be a step of a longer operation (a failed create that OnStackFailure deletes): the
-                    // stack's status decides.
-                    const stack = await describe();
-                    if (!isInProgress(stack.StackStatus)) {
-                        for (const e of await newEvents(cfn, stackId, scope, seen))
-                            opts.log(formatEvent(e));
-                        return { done: true, value: stack };
-                    }
-                    status = stack.StackStatus ?? status;
-                }
-                if (opts.onPoll)
-                    await opts.onPoll();
-                return { done: false, status };
             }
-            if (!quietEvents)
-                for (const e of await newEvents(cfn, stackId, scope, seen))
-                    opts.log(formatEvent(e));
-            const stack = await describe();
+            const out = await call('DescribeStacks', 'cloudformation:DescribeStacks', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeStacksCommand({ StackName: stackId })));
+            const stack = out.Stacks[0];
             if (opts.onPoll)
-                await opts.onPoll();
+                await opts.onPoll(stack);
             if (!isInProgress(stack.StackStatus)) {
                 if (!quietEvents)
-                    for (const e of await newEvents(cfn, stackId, scope, seen))
+                    for (const e of await newEvents(cfn, stackId, since, seen))
                         opts.log(formatEvent(e));
                 return { done: true, value: stack };
             }
@@ -629,18 +589,14 @@ async function waitForStack(cfn, stackId, scope, opts, { quietEvents = false } =
         },
     });
 }
-/**
- * The operation's events not yet seen, oldest first. Pages stop at the first event already seen or not of the
- * operation: a stack runs one operation at a time, so its events are the newest, one unbroken run of them.
- */
-async function newEvents(cfn, stackId, scope, seen) {
+/** Events after `since` not yet seen, oldest first. Pages stop at the first event already seen. */
+async function newEvents(cfn, stackId, since, seen) {
     const fresh = [];
-    const ours = (e) => ('token' in scope ? e.ClientRequestToken === scope.token : !e.Timestamp || e.Timestamp >= scope.since);
     let token;
     do {
-        const page = await call('DescribeStackEvents', 'cloudformation:DescribeStackEvents', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DescribeStackEventsCommand({ StackName: stackId, NextToken: token })));
+        const page = await call('DescribeStackEvents', 'cloudformation:DescribeStackEvents', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeStackEventsCommand({ StackName: stackId, NextToken: token })));
         for (const e of page.StackEvents ?? []) {
-            if (seen.has(e.EventId) || !ours(e))
+            if (seen.has(e.EventId) || (e.Timestamp && e.Timestamp < since))
                 return finish();
             fresh.push(e);
         }
@@ -657,18 +613,18 @@ async function newEvents(cfn, stackId, scope, seen) {
  * The first failure is the cause; what follows ("Resource creation cancelled", the rollback) is
  * its cascade and only buries it.
  */
-async function rootCause(cfn, stackId, scope) {
-    const events = await newEvents(cfn, stackId, scope, new Set());
+async function rootCause(cfn, stackId, since) {
+    const events = await newEvents(cfn, stackId, since, new Set());
     const failed = events.find((e) => e.ResourceStatus?.endsWith('_FAILED') && e.ResourceStatusReason && !/cancelled|canceled/i.test(e.ResourceStatusReason) &&
         e.LogicalResourceId !== stackName(stackId));
     return failed ? `${failed.LogicalResourceId} (${failed.ResourceType}) ${failed.ResourceStatus}: ${failed.ResourceStatusReason}` : undefined;
 }
 async function deleteStack(cfn, stackId, opts) {
-    const scope = { token: operationToken('delete') };
-    await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DeleteStackCommand({ StackName: stackId, ClientRequestToken: scope.token })));
-    const final = await waitForStack(cfn, stackId, scope, opts);
+    const since = new Date();
+    await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteStackCommand({ StackName: stackId })));
+    const final = await waitForStack(cfn, stackId, since, opts);
     if (final.StackStatus !== 'DELETE_COMPLETE') {
-        const cause = await rootCause(cfn, stackId, scope);
+        const cause = await rootCause(cfn, stackId, since);
         throw new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Deleting stack ${stackName(stackId)} ended in ${final.StackStatus}.${cause ? ` ${cause}` : ''}`);
     }
 }
@@ -714,33 +670,30 @@ async function destroyStack(cfn, name, owner, opts) {
     const stackId = stack.StackId;
     if (stack.StackStatus === 'REVIEW_IN_PROGRESS') {
         // Untagged until executed, so IAM's aws:ResourceTag condition on DeleteStack refuses it; it holds nothing.
-        const scope = { token: operationToken('delete') };
-        const denied = await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DeleteStackCommand({ StackName: stackId, ClientRequestToken: scope.token })).then(() => undefined, (err) => {
+        const denied = await cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteStackCommand({ StackName: stackId })).then(() => undefined, (err) => {
             if (isAccessDenied(err))
                 return err.message;
             throw Object.assign(new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ((0,_util_errors__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .Pp)('CloudFormation DeleteStack', err), (0,_util_errors__WEBPACK_IMPORTED_MODULE_1__/* .permissionFix */ .jj)(err, 'cloudformation:DeleteStack')), { cause: err });
         });
         if (denied)
             return { outcome: 'kept', stackId, reason: 'an empty REVIEW_IN_PROGRESS stack a dry run left: no resources and no tags, so this role may not delete it; delete it by hand or let the next deploy create into it' };
-        await waitForStack(cfn, stackId, scope, opts);
+        await waitForStack(cfn, stackId, new Date(), opts);
         return { outcome: 'deleted', stackId };
     }
     if (isInProgress(stack.StackStatus) && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
         opts.log(`Stack ${name} is ${stack.StackStatus}; waiting for it to settle before deleting`);
-        stack = await waitForStack(cfn, stackId, { since: new Date(0) }, opts, { quietEvents: true });
+        stack = await waitForStack(cfn, stackId, new Date(0), opts, { quietEvents: true });
     }
     for (let attempt = 1;; attempt++) {
-        // A deletion already under way is another run's, so it has no token of ours: only then the clock.
-        const scope = stack.StackStatus === 'DELETE_IN_PROGRESS' ? { since: new Date() } : { token: operationToken('delete') };
-        if ('token' in scope) {
-            const token = scope.token;
+        const since = new Date();
+        if (stack.StackStatus !== 'DELETE_IN_PROGRESS') {
             opts.log(`Deleting stack ${name} (${stack.StackStatus})${attempt > 1 ? `, attempt ${attempt} of ${DELETE_ATTEMPTS}` : ''}`);
-            await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DeleteStackCommand({ StackName: stackId, ClientRequestToken: token })));
+            await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DeleteStackCommand({ StackName: stackId })));
         }
-        stack = await waitForStack(cfn, stackId, scope, opts);
+        stack = await waitForStack(cfn, stackId, since, opts);
         if (stack.StackStatus === 'DELETE_COMPLETE')
             return { outcome: 'deleted', stackId };
-        const failed = await failedDeletes(cfn, stackId, scope);
+        const failed = await failedDeletes(cfn, stackId, since);
         const detail = failed.length ? failed.join('; ') : (stack.StackStatusReason ?? 'no reason given');
         if (attempt >= DELETE_ATTEMPTS) {
             throw new _util_errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Deleting stack ${name} ended in ${stack.StackStatus} after ${attempt} attempts: ${detail}`, 'Remove what blocks the resources named above (or delete them by hand), then re-run destroy; the stack and its tags are kept so cleanup finds it again.');
@@ -748,9 +701,10 @@ async function destroyStack(cfn, name, owner, opts) {
         opts.log(`Stack ${name} is ${stack.StackStatus}: ${detail}; retrying`);
     }
 }
-async function failedDeletes(cfn, stackId, scope) {
-    return (await newEvents(cfn, stackId, scope, new Set()))
-        .filter((e) => e.ResourceStatus === 'DELETE_FAILED' && e.ResourceType !== 'AWS::CloudFormation::Stack')
+async function failedDeletes(cfn, stackId, since) {
+    const out = await call('DescribeStackEvents', 'cloudformation:DescribeStackEvents', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeStackEventsCommand({ StackName: stackId })));
+    return (out.StackEvents ?? [])
+        .filter((e) => e.ResourceStatus === 'DELETE_FAILED' && e.ResourceType !== 'AWS::CloudFormation::Stack' && (!e.Timestamp || e.Timestamp >= since))
         .map((e) => `${e.LogicalResourceId} (${e.ResourceType}): ${e.ResourceStatusReason ?? 'no reason given'}`);
 }
 /** Every live stack the action created for an environment of this repository. */
@@ -758,7 +712,7 @@ async function listEnvironmentStacks(cfn, repository) {
     const found = [];
     let token;
     do {
-        const page = await call('DescribeStacks', 'cloudformation:DescribeStacks', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_4__.DescribeStacksCommand({ NextToken: token })));
+        const page = await call('DescribeStacks', 'cloudformation:DescribeStacks', () => cfn.send(new _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_3__.DescribeStacksCommand({ NextToken: token })));
         for (const stack of page.Stacks ?? []) {
             const tags = (0,_tags__WEBPACK_IMPORTED_MODULE_0__/* .fromTagList */ .Bz)(stack.Tags);
             const environment = tags[_tags__WEBPACK_IMPORTED_MODULE_0__/* .TAG_ENVIRONMENT */ .JQ];
@@ -787,23 +741,9 @@ async function listEnvironmentStacks(cfn, repository) {
 /* harmony export */   dS: () => (/* binding */ EXPECTED),
 /* harmony export */   g3: () => (/* binding */ pollUntil)
 /* harmony export */ });
-/* unused harmony exports SCHEDULE, pollInterval, duration */
+/* unused harmony export duration */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 
-/**
- * The schedule every wait follows (issue 15): the detection lag (change → the check that sees it) at
- * most max(1 s, 5 % of the wait) on average, and at most one call per 2 s of wait per resource.
- * A change that lands uniformly within an interval d is seen d/2 later on average, so the interval
- * is 2 s while 5 % of the elapsed time is under 1 s (both bounds are met exactly there: one call
- * per 2 s means a 1 s average lag, no schedule does better on both), then 8 % of the elapsed time
- * (a 4 % lag, under the 5 % bound with room for a check's own latency), capped by the heartbeat
- * so each heartbeat line reports a fresh status. A 60-minute wait costs about 120 calls.
- */
-const SCHEDULE = { minMs: 2_000, fraction: 0.08 };
-/** How long after a check that started `elapsedMs` into the wait the next one starts. */
-function pollInterval(elapsedMs, maxMs = 45_000) {
-    return Math.round(Math.min(maxMs, Math.max(SCHEDULE.minMs, SCHEDULE.fraction * elapsedMs)));
-}
 /**
  * What each wait usually takes, as AWS's own waiters budget it (the waiters-2.json of each service's
  * API model: delay × maxAttempts) or as the service documents it: the heartbeat quotes it so a
@@ -830,25 +770,21 @@ function duration(seconds) {
 }
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
- * Polls until `check` reports done, on the `pollInterval` schedule measured from each check's start
- * (a slow answer does not stretch the cadence; a check slower than the interval is followed at once,
- * so calls never come closer than the interval). It checks at once unless `justStarted`: most
- * resources the action touches are ready on a re-run.
+ * Polls until `check` reports done. The delay starts short (most resources the action touches are
+ * ready within seconds on a re-run) and backs off to a cap, so a 10-minute Grafana creation costs
+ * tens of calls rather than hundreds, and nobody waits a fixed 30 s for a ready resource.
  */
 async function pollUntil(opts) {
     const sleep = opts.sleep ?? defaultSleep;
     const now = opts.now ?? Date.now;
+    const factor = opts.factor ?? 1.6;
+    const maxDelay = opts.maxDelayMs ?? 15_000;
+    let delay = opts.initialDelayMs ?? 1_000;
     const heartbeat = opts.heartbeatMs ?? 45_000;
-    const cap = Math.min(opts.maxDelayMs ?? heartbeat, heartbeat);
     const started = now();
     let lastStatus = '';
     let lastLine = started;
-    let next = opts.justStarted ? started + pollInterval(0, cap) : started;
     for (;;) {
-        const wake = Math.min(next, opts.deadline);
-        if (wake > now())
-            await sleep(wake - now());
-        const checkedAt = now();
         const result = await opts.check();
         const elapsed = Math.round((now() - started) / 1000);
         if (result.done) {
@@ -860,21 +796,20 @@ async function pollUntil(opts) {
             lastStatus = result.status;
             lastLine = now();
         }
-        else if (now() - lastLine >= heartbeat - HEARTBEAT_SLACK_MS) {
+        else if (now() - lastLine >= heartbeat) {
             // The same status for a while: say so, so a silent log never looks like a hung step.
             opts.log(`${opts.what}: still ${result.status} after ${duration(elapsed)}${opts.expected ? ` (${opts.expected})` : ''}`);
             lastLine = now();
         }
-        if (opts.deadline - now() <= 0) {
+        const remaining = opts.deadline - now();
+        if (remaining <= 0) {
             throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Timed out waiting for ${opts.what}: still ${result.status} after ${elapsed}s.`, 'Raise wait-timeout-minutes, or check the resource in the AWS console; a re-run resumes waiting.');
         }
-        // A check is brought forward to the heartbeat rather than added, so a line comes at least `heartbeat` apart
-        // with a fresh status and no extra call.
-        next = Math.min(checkedAt + pollInterval(checkedAt - started, cap), lastLine + heartbeat);
+        // Wake for the heartbeat too, so lines come at most `heartbeat` apart whatever the delay cap.
+        await sleep(Math.max(1, Math.min(delay, remaining, lastLine + heartbeat - now())));
+        delay = Math.min(Math.round(delay * factor), maxDelay);
     }
 }
-/** A check's own latency must not push a heartbeat line a whole interval late. */
-const HEARTBEAT_SLACK_MS = 1_000;
 
 
 /***/ }),
