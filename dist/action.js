@@ -62324,7 +62324,7 @@ function forgetSecrets() {
 /* harmony export */ });
 const ACTION_NAME = 'ecs-amp-action';
 /** Kept equal to package.json's version by a unit test; importing package.json would bundle all of it. */
-const ACTION_VERSION = '0.1.0';
+const ACTION_VERSION = '1.0.0';
 
 
 /***/ }),
