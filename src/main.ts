@@ -43,7 +43,9 @@ export async function run(): Promise<void> {
   const record = {
     commit: runContext.commit,
     runUrl: runContext.runId ? `${runContext.serverUrl}/${owner.repository}/actions/runs/${runContext.runId}` : undefined,
-    ...(inputs.mode === 'deploy' ? { image: inputs.deploy.appImage, ...(inputs.deploy.dryRun ? { dryRun: true } : {}) } : {}),
+    ...(inputs.mode === 'deploy' ? { image: inputs.deploy.appImage } : {}),
+    // A dry run of any mode is a plan beside what is deployed (the comment keeps both), never a record of a change.
+    ...(inputs.deploy.dryRun ? { dryRun: true } : {}),
   };
   const where = { environment: inputs.environment, repository: owner.repository, region: inputs.region, prNumber: runContext.prNumber };
   let result: Partial<ModeResult> = {};
@@ -141,7 +143,7 @@ async function reportInputError(err: unknown, raw: RawInputs, run: RunContext, s
         error: describe(err),
         commit: run.commit,
         runUrl: run.runId ? `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` : undefined,
-        ...(target.mode === 'deploy' && target.dryRun ? { dryRun: true } : {}),
+        ...(target.dryRun ? { dryRun: true } : {}),
       },
     },
     links: [],
