@@ -49,15 +49,28 @@ export function ampClientToken(owner: Ownership, alias: string, skippedIds: stri
 
 /** Finds this environment's workspace, or creates it; waits until it is ACTIVE. */
 export async function ensureAmpWorkspace(amp: AmpClient, req: EnsureAmpRequest): Promise<AmpWorkspace> {
+  const found = await findOrCreateAmpWorkspace(amp, req);
+  await waitAmpActive(amp, found, req);
+  return found;
+}
+
+/** A workspace as find-or-create left it: its status then, so the wait can skip a describe it already has. */
+export type StartedAmpWorkspace = AmpWorkspace & { status: string };
+
+/**
+ * Finds this environment's workspace (or the given one), or creates it, and returns as soon as AMP gives its id, ARN
+ * and endpoint: CreateWorkspace answers with them while the workspace is still CREATING, and a stack that only names
+ * the ARN need not wait for ACTIVE (waitAmpActive does that for what queries or writes to it).
+ */
+export async function findOrCreateAmpWorkspace(amp: AmpClient, req: Omit<EnsureAmpRequest, 'deadline'>): Promise<StartedAmpWorkspace> {
   if (req.existingId) {
     const ws = await describe(amp, req.existingId, 'amp-workspace-id');
-    return toWorkspace(await waitActive(amp, ws, req), 'given');
+    return started(ws, 'given');
   }
   const { found, failedIds } = await findOwnedWorkspace(amp, req.alias, req.owner);
   if (found) {
     req.log(`Reusing AMP workspace ${found.workspaceId} (alias '${req.alias}', status ${found.status?.statusCode})`);
-    const ws = await describe(amp, found.workspaceId!);
-    return toWorkspace(await waitActive(amp, ws, req), 'reused');
+    return started(await describe(amp, found.workspaceId!), 'reused');
   }
   if (failedIds.length > 0) req.log(`Ignoring AMP workspace(s) that failed to create: ${failedIds.join(', ')}`);
   req.log(`Creating AMP workspace with alias '${req.alias}'`);
@@ -78,13 +91,23 @@ export async function ensureAmpWorkspace(amp: AmpClient, req: EnsureAmpRequest):
       throw new ActionError(describeAwsError('AMP CreateWorkspace', err), fixFor(err, 'aps:CreateWorkspace and aps:TagResource'));
     }
     const ws = await describeIfExists(amp, id);
-    if (ws && ws.status?.statusCode !== 'DELETING') return toWorkspace(await waitActive(amp, ws, req), 'created');
+    if (ws && ws.status?.statusCode !== 'DELETING') return started(ws, 'created');
     if (attempt >= 10) {
       throw new ActionError(`AMP CreateWorkspace kept answering with deleted workspaces (${[...skipped, id].join(', ')}).`, 'Re-run in a few minutes.');
     }
     req.log(`AMP answered with workspace ${id}, which was deleted (an earlier environment of the same name); creating a new one`);
     skipped.push(id);
   }
+}
+
+/** Waits until the workspace find-or-create returned is ACTIVE; a CREATION_FAILED or DELETING one fails with its fix. */
+export async function waitAmpActive(amp: AmpClient, ws: Pick<StartedAmpWorkspace, 'id' | 'status'>, req: { deadline: number; log: (line: string) => void }): Promise<void> {
+  if (ws.status === 'ACTIVE') return;
+  await waitActive(amp, await describe(amp, ws.id), req);
+}
+
+function started(ws: WorkspaceDescription, origin: AmpWorkspace['origin']): StartedAmpWorkspace {
+  return { ...toWorkspace(ws, origin), status: ws.status?.statusCode ?? 'UNKNOWN' };
 }
 
 async function describeIfExists(amp: AmpClient, id: string): Promise<WorkspaceDescription | undefined> {
@@ -154,6 +177,9 @@ export async function requireEnvironmentWorkspace(amp: AmpClient, req: { alias: 
   return { id, arn: ws.arn!, prometheusEndpoint: ampUrls(ws.prometheusEndpoint!).endpoint };
 }
 
+/** DescribeWorkspace; `input` names the input the id came from, for a clear error when it does not exist. */
+export const describeAmpWorkspace = (amp: AmpClient, id: string, input?: string) => describe(amp, id, input);
+
 async function describe(amp: AmpClient, id: string, input?: string): Promise<WorkspaceDescription> {
   try {
     const out = await amp.send(new DescribeWorkspaceCommand({ workspaceId: id }));
@@ -166,7 +192,7 @@ async function describe(amp: AmpClient, id: string, input?: string): Promise<Wor
   }
 }
 
-async function waitActive(amp: AmpClient, first: WorkspaceDescription, req: EnsureAmpRequest): Promise<WorkspaceDescription> {
+async function waitActive(amp: AmpClient, first: WorkspaceDescription, req: { deadline: number; log: (line: string) => void }): Promise<WorkspaceDescription> {
   let current: WorkspaceDescription | undefined = first;
   return pollUntil({
     what: `AMP workspace ${first.workspaceId}`,

@@ -123,7 +123,7 @@ export async function workspacesUsingRole(grafana: GrafanaClient, roleArn: strin
 }
 
 /** The repository's Grafana workspace if there is one (any status), without creating anything. */
-export async function findGrafanaWorkspace(grafana: GrafanaClient, req: { name: string; owner: Ownership; existingId?: string }): Promise<(GrafanaWorkspace & { status: string; tags: Record<string, string> }) | undefined> {
+export async function findGrafanaWorkspace(grafana: GrafanaClient, req: { name: string; owner: Ownership; existingId?: string }): Promise<(GrafanaWorkspace & { status: string; tags: Record<string, string>; roleArn?: string }) | undefined> {
   let origin: GrafanaWorkspace['origin'] = 'given';
   let id = req.existingId;
   if (!id) {
@@ -133,7 +133,7 @@ export async function findGrafanaWorkspace(grafana: GrafanaClient, req: { name: 
     origin = 'reused';
   }
   const ws = await describe(grafana, id, req.existingId ? 'grafana-workspace-id' : undefined);
-  return { id, name: ws.name, url: workspaceUrl(ws.endpoint!), grafanaVersion: ws.grafanaVersion, origin, status: ws.status ?? 'UNKNOWN', tags: ws.tags ?? {} };
+  return { id, name: ws.name, url: workspaceUrl(ws.endpoint!), grafanaVersion: ws.grafanaVersion, origin, status: ws.status ?? 'UNKNOWN', tags: ws.tags ?? {}, roleArn: ws.workspaceRoleArn };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ExposeInputs } from './expose';
 
-export const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'] as const;
+export const MODES = ['up', 'provision', 'deploy', 'dashboard', 'destroy', 'cleanup'] as const;
 export type Mode = (typeof MODES)[number];
 
 export type GrafanaAuth = 'AWS_SSO' | 'SAML';

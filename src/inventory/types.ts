@@ -4,7 +4,7 @@ import type { OwnedStack } from '../aws/stacks';
 import type { GrafanaFootprint } from '../grafana/teardown';
 
 /** The repository's Grafana workspace as DescribeWorkspace gave it, with its status and tags for the ownership rules. */
-export type FoundGrafanaWorkspace = GrafanaWorkspace & { status: string; tags: Record<string, string> };
+export type FoundGrafanaWorkspace = GrafanaWorkspace & { status: string; tags: Record<string, string>; roleArn?: string };
 
 /**
  * One picture of what exists for the repository (and the run's environment), read once per run before anything is
@@ -32,6 +32,12 @@ export interface Inventory {
   };
   /** The repository's Grafana role stack, when the run needs to know it (its role and status). */
   roleStack?: { name: string; status: string; roleArn?: string };
+  /**
+   * The run's environment's AMP workspace as provision, deploy and up find it (by alias and ownership tags, or the one
+   * amp-workspace-id names), when read by readEnvironmentInventory: what they reuse, with the ARN and endpoint a stack
+   * and a data source need. Undefined: there is none yet.
+   */
+  ampWorkspace?: { id: string; arn: string; prometheusEndpoint: string; status: string; origin: 'reused' | 'given' };
 }
 
 /** Everything the inventory holds for one environment. */

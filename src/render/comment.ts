@@ -4,7 +4,7 @@ import { trustedHref, type LinkScope } from './links';
 import { code, plain } from './markdown';
 import type { Link, ModeRecord, ReportState } from './report';
 
-export const MODE_ORDER: Mode[] = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
+export const MODE_ORDER: Mode[] = ['up', 'provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
 
 /**
  * The links a reviewer clicks, in this order, on the first line under the title: the app (once it has a URL), the
@@ -83,7 +83,7 @@ export function renderBody(state: ReportState, opts: BodyOptions): string[] {
 
 /** What a step in progress is doing, as its row says it ("deploying `4f1c2e9`…"). */
 const DOING: Record<Mode, string> = {
-  provision: 'provisioning', deploy: 'deploying', dashboard: 'importing dashboards', destroy: 'destroying', cleanup: 'sweeping',
+  up: 'bringing up', provision: 'provisioning', deploy: 'deploying', dashboard: 'importing dashboards', destroy: 'destroying', cleanup: 'sweeping',
 };
 
 /**
