@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
   const record = {
     commit: runContext.commit,
     runUrl: runContext.runId ? `${runContext.serverUrl}/${owner.repository}/actions/runs/${runContext.runId}` : undefined,
-    ...(inputs.mode === 'deploy' ? { image: inputs.deploy.appImage } : {}),
+    ...(inputs.mode === 'deploy' || inputs.mode === 'up' ? { image: inputs.deploy.appImage } : {}),
     // A dry run of any mode is a plan beside what is deployed (the comment keeps both), never a record of a change.
     ...(inputs.deploy.dryRun ? { dryRun: true } : {}),
   };

@@ -24,18 +24,27 @@ export interface ModeDefinition {
 // Each mode's module (and the AWS SDK packages it imports) is evaluated only when that mode runs:
 // evaluating every client at start-up costs ~100 ms each, on every step of every PR. import() makes
 // the bundler emit each mode as a chunk of its own.
+const DEPLOY_SERVICES = (inputs: Inputs): AwsService[] => [
+  'amp', 'cloudformation', 'ecs',
+  ...(inputs.deploy.metricsCheck === 'off' ? [] : ['logs' as const]),
+  ...(inputs.deploy.expose.mode === 'public-ip' ? ['ec2' as const] : []),
+];
+
 const MODES: Record<Mode, ModeDefinition> = {
+  // provision + deploy + dashboard in one plan: the union of what they call.
+  up: {
+    services: (inputs) => [...DEPLOY_SERVICES(inputs), ...(inputs.grafana ? ['grafana' as const] : [])],
+    prepare: async (inputs, run) => (await import('./dashboard')).dashboard.prepareUp(inputs, run),
+    run: async (ctx) => (await import('./up')).up(ctx),
+    createsResources: true,
+  },
   provision: {
     services: () => ['amp', 'grafana', 'cloudformation'],
     run: async (ctx) => (await import('./provision')).provision(ctx),
     createsResources: true,
   },
   deploy: {
-    services: (inputs) => [
-      'amp', 'cloudformation', 'ecs',
-      ...(inputs.deploy.metricsCheck === 'off' ? [] : ['logs' as const]),
-      ...(inputs.deploy.expose.mode === 'public-ip' ? ['ec2' as const] : []),
-    ],
+    services: DEPLOY_SERVICES,
     run: async (ctx) => (await import('./deploy')).deploy(ctx),
     createsResources: true,
   },

@@ -21,7 +21,7 @@
 import { Handler, HANDLER_PERMISSIONS, performedPermissions } from './cloudformation-handlers';
 import { ACTION_TAG_ON_REQUEST, ACTION_TAG_ON_RESOURCE, ARN } from './scopes';
 
-export const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'] as const;
+export const MODES = ['up', 'provision', 'deploy', 'dashboard', 'destroy', 'cleanup'] as const;
 export type Mode = (typeof MODES)[number];
 
 export type Conditions = Record<string, Record<string, string | string[]>>;
@@ -176,48 +176,56 @@ const teardownGrants: Grant[] = [
   ...handlerGrants('preview-stack.yaml', DELETE_HANDLERS),
 ];
 
+const PROVISION: Grant[] = [
+  readAmp,
+  // Tags on create are authorized as aws:RequestTag on CreateWorkspace itself; neither AMP nor AMG
+  // lists TagResource as a dependent action (Service Authorization Reference).
+  { for: 'aps:CreateWorkspace (with the ownership tags)', actions: ['aps:CreateWorkspace'] },
+  readGrafana,
+  { for: 'grafana:CreateWorkspace (with the ownership tags)', actions: ['grafana:CreateWorkspace'] },
+  {
+    for: 'grafana:CreateWorkspace and UpdateWorkspace: pass the workspace role', actions: ['iam:PassRole'], resources: [ARN.roles],
+    conditions: { StringEquals: { 'iam:PassedToService': 'grafana.amazonaws.com' } },
+  },
+  // A reused workspace whose role stack was deleted gets the re-created role (workspace resource
+  // type, aws:ResourceTag: Service Authorization Reference), only on the action's own workspaces.
+  { for: 'grafana:UpdateWorkspace (point a reused workspace at its re-created role)', actions: ['grafana:UpdateWorkspace'] },
+  {
+    for: 'grafana:CreateWorkspace with grafana-auth AWS_SSO (IAM Identity Center application)',
+    actions: ['sso:DescribeRegisteredRegions', 'sso:CreateManagedApplicationInstance', 'sso:GetSharedSsoConfiguration', 'organizations:DescribeOrganization'],
+  },
+  {
+    for: 'grafana:UpdatePermissions (grafana-admins, IAM Identity Center users and groups)',
+    actions: ['grafana:UpdatePermissions', 'sso:DescribeRegisteredRegions', 'sso:GetSharedSsoConfiguration', 'sso:ListDirectoryAssociations',
+      'sso:GetManagedApplicationInstance', 'sso:ListProfiles', 'sso:GetProfile', 'sso:ListProfileAssociations',
+      'sso-directory:DescribeUser', 'sso-directory:DescribeGroup'],
+  },
+  ...deployStackGrants(ARN.grafanaRoleStacks),
+  passToCloudFormation,
+  ...handlerGrants('grafana-workspace-role.yaml', DEPLOY_HANDLERS),
+];
+
+const DEPLOY: Grant[] = [
+  readAmp,
+  ...deployStackGrants(ARN.previewStacks),
+  passToCloudFormation,
+  { for: 'wait for the ECS service to be stable', actions: ['ecs:DescribeServices'] },
+  { for: 'report stopped tasks while waiting (without it deploy warns once and goes on)', actions: ['ecs:ListTasks', 'ecs:DescribeTasks'] },
+  { for: 'metrics-check: instant queries of the environment\'s AMP workspace (its query API)', actions: ['aps:QueryMetrics'] },
+  { for: 'metrics-check: the collector\'s log lines when metrics are missing (without it the reason is missing)', actions: ['logs:FilterLogEvents'] },
+  // DescribeNetworkInterfaces has no resource types (Service Authorization Reference): '*' only.
+  { for: 'expose: public-ip: the running task\'s public IP (its network interface)', actions: ['ecs:ListTasks', 'ecs:DescribeTasks', 'ec2:DescribeNetworkInterfaces'] },
+  ...handlerGrants('preview-stack.yaml', DEPLOY_HANDLERS),
+];
+
+const DASHBOARD: Grant[] = [readAmp, readGrafana, grafanaToken];
+
 export const MANIFEST: Record<Mode, Grant[]> = {
-  provision: [
-    readAmp,
-    // Tags on create are authorized as aws:RequestTag on CreateWorkspace itself; neither AMP nor AMG
-    // lists TagResource as a dependent action (Service Authorization Reference).
-    { for: 'aps:CreateWorkspace (with the ownership tags)', actions: ['aps:CreateWorkspace'] },
-    readGrafana,
-    { for: 'grafana:CreateWorkspace (with the ownership tags)', actions: ['grafana:CreateWorkspace'] },
-    {
-      for: 'grafana:CreateWorkspace and UpdateWorkspace: pass the workspace role', actions: ['iam:PassRole'], resources: [ARN.roles],
-      conditions: { StringEquals: { 'iam:PassedToService': 'grafana.amazonaws.com' } },
-    },
-    // A reused workspace whose role stack was deleted gets the re-created role (workspace resource
-    // type, aws:ResourceTag: Service Authorization Reference), only on the action's own workspaces.
-    { for: 'grafana:UpdateWorkspace (point a reused workspace at its re-created role)', actions: ['grafana:UpdateWorkspace'] },
-    {
-      for: 'grafana:CreateWorkspace with grafana-auth AWS_SSO (IAM Identity Center application)',
-      actions: ['sso:DescribeRegisteredRegions', 'sso:CreateManagedApplicationInstance', 'sso:GetSharedSsoConfiguration', 'organizations:DescribeOrganization'],
-    },
-    {
-      for: 'grafana:UpdatePermissions (grafana-admins, IAM Identity Center users and groups)',
-      actions: ['grafana:UpdatePermissions', 'sso:DescribeRegisteredRegions', 'sso:GetSharedSsoConfiguration', 'sso:ListDirectoryAssociations',
-        'sso:GetManagedApplicationInstance', 'sso:ListProfiles', 'sso:GetProfile', 'sso:ListProfileAssociations',
-        'sso-directory:DescribeUser', 'sso-directory:DescribeGroup'],
-    },
-    ...deployStackGrants(ARN.grafanaRoleStacks),
-    passToCloudFormation,
-    ...handlerGrants('grafana-workspace-role.yaml', DEPLOY_HANDLERS),
-  ],
-  deploy: [
-    readAmp,
-    ...deployStackGrants(ARN.previewStacks),
-    passToCloudFormation,
-    { for: 'wait for the ECS service to be stable', actions: ['ecs:DescribeServices'] },
-    { for: 'report stopped tasks while waiting (without it deploy warns once and goes on)', actions: ['ecs:ListTasks', 'ecs:DescribeTasks'] },
-    { for: 'metrics-check: instant queries of the environment\'s AMP workspace (its query API)', actions: ['aps:QueryMetrics'] },
-    { for: 'metrics-check: the collector\'s log lines when metrics are missing (without it the reason is missing)', actions: ['logs:FilterLogEvents'] },
-    // DescribeNetworkInterfaces has no resource types (Service Authorization Reference): '*' only.
-    { for: 'expose: public-ip: the running task\'s public IP (its network interface)', actions: ['ecs:ListTasks', 'ecs:DescribeTasks', 'ec2:DescribeNetworkInterfaces'] },
-    ...handlerGrants('preview-stack.yaml', DEPLOY_HANDLERS),
-  ],
-  dashboard: [readAmp, readGrafana, grafanaToken],
+  // up is provision, deploy and dashboard in one step: it calls what they call, nothing more.
+  up: [...PROVISION, ...DEPLOY, ...DASHBOARD],
+  provision: PROVISION,
+  deploy: DEPLOY,
+  dashboard: DASHBOARD,
   destroy: [
     ...teardownGrants,
     ...deleteStackGrants(ARN.grafanaRoleStacks),

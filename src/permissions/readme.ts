@@ -27,6 +27,11 @@ export function renderIamSection(): string {
     '',
   ];
   for (const mode of MODES) {
+    if (mode === 'up') {
+      // Its grants are the three tables below, once: a table of their union would only repeat them.
+      lines.push(`#### ${code(mode)}`, '', `${code('up')} calls what ${code('provision')}, ${code('deploy')} and ${code('dashboard')} call, nothing more: the rows of their three tables.`, '');
+      continue;
+    }
     lines.push(`#### ${code(mode)}`, '', '| For | Actions | Resources | Conditions |', '| --- | --- | --- | --- |');
     for (const grant of MANIFEST[mode]) {
       const resolved = resolveGrant(grant);

@@ -175,7 +175,7 @@ function grafanaWorkspaceSteps(req: BuildRequest, inv: Inventory, mayCreate: boo
     id: STEP.grafanaWorkspace, action: found ? 'reuse' : 'create', kind: 'grafana-workspace',
     target: found ? `Grafana workspace ${found.id}` : `Grafana workspace '${g.name}'`,
     dependsOn: needsRole ? [STEP.roleStack] : [],
-    reason: found ? (found.origin === 'given' ? 'grafana-workspace-id names it' : `the repository's workspace (${found.status})`) : 'the repository has none yet (one serves every preview)',
+    reason: found ? (found.origin === 'given' ? 'grafana-workspace-id names it' : `the repository's workspace (${found.status})`) : 'the repository has none yet; one serves every preview',
     ...(found ? { resourceId: found.id } : {}),
   });
   return steps;
