@@ -96,7 +96,7 @@ function ampSteps(req: BuildRequest, inv: Inventory, mayCreate: boolean): Step[]
     };
   } else {
     throw new ActionError(`No AMP workspace of environment '${req.environment}' was found (alias '${req.amp.alias}').`,
-      'Run the action with mode: provision (or up) first (same environment), or pass amp-workspace-id.');
+      'Run the action with mode: provision first (same environment; mode: up does both), or pass amp-workspace-id.');
   }
   const active: Step = {
     id: STEP.ampActive, action: 'wait', kind: 'amp-workspace', target: `AMP workspace ${found?.id ?? `'${req.amp.alias}'`} ACTIVE`, dependsOn: [STEP.amp],
@@ -151,7 +151,7 @@ function grafanaWorkspaceSteps(req: BuildRequest, inv: Inventory, mayCreate: boo
   if (!mayCreate) {
     if (!found) {
       throw new ActionError(`No Grafana workspace named '${g.name}' of ${req.repository} was found.`,
-        'Run the action with mode: provision (or up) first (with grafana: true), or pass grafana-workspace-id.');
+        'Run the action with mode: provision first (with grafana: true; mode: up does both), or pass grafana-workspace-id.');
     }
     if (found.status !== 'ACTIVE') {
       throw new ActionError(`Grafana workspace ${found.id} is ${found.status}, not ACTIVE.`, 'Run mode: provision (or up), which waits for the workspace, before this step.');
