@@ -30,7 +30,7 @@ const webhooks = require('@octokit/webhooks-schemas');
 const ROOT = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..');
 const DIRS = ['examples/workflows', '.github/workflows'];
 const THIS_ACTION = /^(org\/ecs-amp-action@|\.\/?$)/;
-const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
+const MODES = ['up', 'provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
 
 /** Every workflow's path relative to ROOT. */
 function workflowFiles() {

