@@ -105,4 +105,22 @@ describe('up through dist/index.js', () => {
     expect(new Set(mutating().map((e) => e.operation))).toEqual(new Set(['CreateChangeSet', 'DeleteChangeSet']));
     expect(stackOf(pr)).toEqual(stackBefore);
   });
+
+  it('dry-run of provision and of dashboard, from the same plan, sends no mutating request', async () => {
+    const pr = fx.pullRequest();
+    fx.sandbox.clearLog();
+    const provision = ok(await fx.run({ mode: 'provision', 'dry-run': 'true' }, { pr }));
+    expect(mutating()).toEqual([]);
+    expect(ampOf(pr)).toHaveLength(0);
+    expect(provision.summary).toContain('plan (dry run)');
+
+    ok(await fx.run({ mode: 'provision' }, { pr }));
+    const dashboardsBefore = grafanaWs()[0].dashboards.length;
+    fx.sandbox.clearLog();
+    const dashboard = ok(await fx.run({ mode: 'dashboard', 'dry-run': 'true' }, { pr }));
+    expect(mutating()).toEqual([]);
+    expect(grafanaWs()[0].dashboards).toHaveLength(dashboardsBefore);
+    expect(grafanaWs()[0].serviceAccounts.reduce((n, sa) => n + sa.tokens, 0)).toBe(0);
+    expect(dashboard.outputs['dashboard-url']).toBeUndefined();
+  });
 });
