@@ -47,13 +47,6 @@ export function ampClientToken(owner: Ownership, alias: string, skippedIds: stri
   return createHash('sha256').update(`ecs-amp-action|${owner.repository}|${owner.environment ?? ''}|${alias}|${failed}`).digest('hex').slice(0, 64);
 }
 
-/** Finds this environment's workspace, or creates it; waits until it is ACTIVE. */
-export async function ensureAmpWorkspace(amp: AmpClient, req: EnsureAmpRequest): Promise<AmpWorkspace> {
-  const found = await findOrCreateAmpWorkspace(amp, req);
-  await waitAmpActive(amp, found, req);
-  return found;
-}
-
 /** A workspace as find-or-create left it: its status then, so the wait can skip a describe it already has. */
 export type StartedAmpWorkspace = AmpWorkspace & { status: string };
 
@@ -146,35 +139,6 @@ export function pickPreferred(candidates: WorkspaceSummary[]): WorkspaceSummary 
   const rank = (ws: WorkspaceSummary) => (ws.status?.statusCode === 'ACTIVE' ? 0 : 1);
   return [...candidates].sort((a, b) =>
     rank(a) - rank(b) || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || a.workspaceId!.localeCompare(b.workspaceId!))[0];
-}
-
-export interface ActiveWorkspace {
-  id: string;
-  arn: string;
-  /** …/workspaces/ws-…/api/v1/ */
-  prometheusEndpoint: string;
-  region?: string;
-}
-
-/**
- * The environment's ACTIVE workspace as provision left it (or the one amp-workspace-id names), for
- * the modes that build on it. Never creates: a missing workspace means provision has not run.
- */
-export async function requireEnvironmentWorkspace(amp: AmpClient, req: { alias: string; owner: Ownership; existingId?: string }): Promise<ActiveWorkspace> {
-  let id = req.existingId;
-  if (!id) {
-    const { found } = await findOwnedWorkspace(amp, req.alias, req.owner);
-    if (!found) {
-      throw new ActionError(`No AMP workspace of environment '${req.owner.environment}' was found (alias '${req.alias}').`,
-        'Run the action with mode: provision first (same environment), or pass amp-workspace-id.');
-    }
-    id = found.workspaceId!;
-  }
-  const ws = await describe(amp, id, req.existingId ? 'amp-workspace-id' : undefined);
-  if (ws.status?.statusCode !== 'ACTIVE') {
-    throw new ActionError(`AMP workspace ${id} is ${ws.status?.statusCode}, not ACTIVE.`, 'Run mode: provision, which waits for the workspace, before this step.');
-  }
-  return { id, arn: ws.arn!, prometheusEndpoint: ampUrls(ws.prometheusEndpoint!).endpoint };
 }
 
 /** DescribeWorkspace; `input` names the input the id came from, for a clear error when it does not exist. */

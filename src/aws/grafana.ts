@@ -136,22 +136,6 @@ export async function findGrafanaWorkspace(grafana: GrafanaClient, req: { name: 
   return { id, name: ws.name, url: workspaceUrl(ws.endpoint!), grafanaVersion: ws.grafanaVersion, origin, status: ws.status ?? 'UNKNOWN', tags: ws.tags ?? {}, roleArn: ws.workspaceRoleArn };
 }
 
-/**
- * The repository's Grafana workspace as provision left it (or the one grafana-workspace-id names).
- * Never creates one: that takes minutes and belongs to provision.
- */
-export async function requireGrafanaWorkspace(grafana: GrafanaClient, req: { name: string; owner: Ownership; existingId?: string }): Promise<GrafanaWorkspace> {
-  const ws = await findGrafanaWorkspace(grafana, req);
-  if (!ws) {
-    throw new ActionError(`No Grafana workspace named '${req.name}' of ${req.owner.repository} was found.`,
-      'Run the action with mode: provision first (with grafana: true), or pass grafana-workspace-id.');
-  }
-  if (ws.status !== 'ACTIVE') {
-    throw new ActionError(`Grafana workspace ${ws.id} is ${ws.status}, not ACTIVE.`, 'Run mode: provision, which waits for the workspace, before this step.');
-  }
-  return ws;
-}
-
 /** Deletes the repository's shared workspace and waits until it is gone; refuses one whose tags are not this repository's. */
 export async function deleteGrafanaWorkspace(grafana: GrafanaClient, ws: { id: string; tags: Record<string, string> }, owner: Ownership, opts: { deadline: number; log: (line: string) => void }): Promise<void> {
   if (!isOwnedBy(ws.tags, owner)) {
