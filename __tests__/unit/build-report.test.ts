@@ -43,7 +43,11 @@ describe('buildResult', () => {
     const outcomes = new Map<string, Outcome>(plan.steps.map((s) => [s.id, { status: 'planned' }]));
     const r = buildResult({ ...request_, mode: 'up', plan, outcomes, findings: { imported: [], notes: [] }, dryRun: true });
     expect(r.headline).toBe("AMP workspace to create; stack preview-pr-7 planned (its change set needs the AMP workspace's ARN); 1 dashboard(s) planned");
-    expect(r.outputs).toEqual({ 'stack-name': 'preview-pr-7' });
+    expect(r.outputs['stack-name']).toBe('preview-pr-7');
+    expect(Object.keys(r.outputs).sort()).toEqual(['plan', 'stack-name']);
+    const records = JSON.parse(r.outputs.plan) as { kind: string; action: string; status: string }[];
+    expect(records.find((s) => s.kind === 'stack')).toMatchObject({ action: 'apply', status: 'planned' });
+    expect(records.every((s) => s.status === 'planned')).toBe(true);
     expect(r.sections!.at(-1)!.title).toBe('plan (dry run)');
   });
 
@@ -53,6 +57,7 @@ describe('buildResult', () => {
     const outcomes = new Map<string, Outcome>([['amp', done(amp)], ['amp-active', done()], ['stack', { status: 'failed', error: new Error('boom') }], ['service-stable', { status: 'skipped' }]]);
     const r = buildResult({ ...request_, mode: 'deploy', plan, outcomes, findings: { imported: [], notes: [] }, dryRun: false });
     expect(r.headline).toBe('deploy failed');
-    expect(r.outputs).toEqual({ 'stack-name': 'preview-pr-7' });
+    expect(Object.keys(r.outputs).sort()).toEqual(['plan', 'stack-name']);
+    expect((JSON.parse(r.outputs.plan) as { status: string }[]).map((s) => s.status)).toEqual(['done', 'done', 'failed', 'skipped']);
   });
 });

@@ -11,7 +11,7 @@ import type { MetricsCheckResult } from '../verify/deploy-check';
 import { renderChangeSet } from './change-set';
 import { renderDashboardTable } from './dashboards';
 import { code, plain } from './markdown';
-import { renderPlanTable } from './plan';
+import { renderPlanTable, stepRecords } from './plan';
 import type { Link, ReportSection } from './report';
 
 /** The timing label of each step, as the reports have named these phases. */
@@ -140,6 +140,8 @@ export function buildResult(r: BuildReportRequest): ModeResult {
 
   // What each step did and why: the dry run's whole answer, and a run's record of what it decided.
   sections.push({ title: r.dryRun ? 'plan (dry run)' : 'steps', markdown: renderPlanTable(r.plan, r.outcomes) });
+  // The same steps as JSON a later step can parse, as destroy and cleanup give theirs.
+  outputs.plan = JSON.stringify(stepRecords(r.plan, r.outcomes));
 
   const timings: Record<string, number> = {};
   for (const step of r.plan.steps) {
