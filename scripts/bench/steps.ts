@@ -31,12 +31,12 @@ const stackAndService = leaf('stack + service', { ...previewStack, kind: ['chang
 const environmentDeleted = par(leaf('AMP delete', { service: 'aps', kind: ['delete'] }), leaf('stack delete', { ...previewStack, kind: ['delete'] }));
 
 const provision: Step = {
-  label: 'provision, first (AMP ‖ role stack + Grafana)', mode: 'provision', goal: 1.05,
+  label: 'provision, first', mode: 'provision', goal: 1.05,
   inputs: (r) => ({ mode: 'provision', 'grafana-workspace-name': r.grafanaName }),
   path: par(ampCreated, grafanaReady),
 };
 const deploy: Step = {
-  label: 'deploy (stack + service stable)', mode: 'deploy', goal: 1.05,
+  label: 'deploy', mode: 'deploy', goal: 1.05,
   inputs: () => ({ mode: 'deploy', 'metrics-check': 'off' }),
   path: stackAndService,
 };
@@ -45,24 +45,24 @@ const dashboard: Step = {
   inputs: (r) => ({ mode: 'dashboard', 'grafana-workspace-name': r.grafanaName }),
 };
 const destroy: Step = {
-  label: 'destroy (AMP ‖ stack ‖ Grafana objects)', mode: 'destroy', goal: 1.05,
+  label: 'destroy', mode: 'destroy', goal: 1.05,
   inputs: (r) => ({ mode: 'destroy', 'grafana-workspace-name': r.grafanaName }),
   path: environmentDeleted,
 };
 /** Also keeps the run under AMG's 5 workspaces per region. */
 const teardown: Step = {
-  label: 'destroy with the Grafana workspace (then its role stack)', mode: 'destroy', goal: 1.05,
+  label: 'destroy + Grafana workspace', mode: 'destroy', goal: 1.05,
   inputs: (r) => ({ mode: 'destroy', 'grafana-workspace-name': r.grafanaName, 'delete-grafana-workspace': 'true' }),
   path: seq(environmentDeleted, leaf('Grafana delete', { service: 'grafana', kind: ['delete'] }), leaf('role stack delete', { ...roleStack, kind: ['delete'] })),
 };
 /** issue 15: max(stack + service stable, AMP active, Grafana ready) + dashboard import (synchronous in the sandbox: 0). */
 const up: Step = {
-  label: 'up, first PR of the repository', mode: 'up', goal: 1.05,
+  label: 'up, first PR', mode: 'up', goal: 1.05,
   inputs: (r) => ({ mode: 'up', 'grafana-workspace-name': r.grafanaName, 'metrics-check': 'off' }),
   path: par(stackAndService, ampCreated, grafanaReady),
 };
 
 export const ROUNDS: Step[][] = [
-  [provision, { ...provision, label: 'provision again (everything reused)', goal: undefined }, deploy, dashboard, destroy, teardown],
+  [provision, { ...provision, label: 'provision again (all reused)', goal: undefined }, deploy, dashboard, destroy, teardown],
   [up, teardown],
 ];
