@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AwsError, CallContext, IamState, Latencies } from '../../core/types';
+import { AwsError, CallContext, IamState, Latencies, Transition } from '../../core/types';
 import type { Authorizer } from '../../iam/types';
 import { EcsModel } from '../ecs';
 import type { LogsModel } from '../logs';
@@ -119,6 +119,10 @@ export class CloudFormationModel {
   private readonly stacks: Stack[] = [];
   private readonly failures: InjectedFailure[] = [];
   private readonly performedLog: PerformedPermission[] = [];
+  /** Each stack operation (first *_IN_PROGRESS to its end state) and change set creation, for the benchmarks. */
+  readonly transitions: Transition[] = [];
+  /** When the running operation of each stack (by id) began. */
+  private readonly operationStarted = new Map<string, number>();
   private authorizer?: Authorizer;
   /** Test hook: DescribeChangeSet pages at 1 MB as the service does; smaller makes a small change set paged. */
   changeSetPageBytes = 1_000_000;
@@ -337,6 +341,7 @@ export class CloudFormationModel {
         cs.status = 'CREATE_COMPLETE';
         cs.executionStatus = 'AVAILABLE';
       }
+      this.transitions.push({ service: 'cloudformation', resource: cs.name, stack: target.name, kind: 'changeset', to: cs.status, startedAt: cs.createdAt.getTime(), doneAt: Date.now() });
     }, this.deps.latencies().cfnResource['ChangeSet'] ?? 300).unref();
     return { Id: cs.id, StackId: stack.id };
   }
@@ -759,6 +764,15 @@ export class CloudFormationModel {
   private setStatus(stack: Stack, status: string, reason?: string, token?: string): void {
     stack.status = status;
     stack.statusReason = reason;
+    // A rollback or cleanup phase belongs to the operation that began it: one transition per operation.
+    if (status.endsWith('_IN_PROGRESS')) {
+      if (!this.operationStarted.has(stack.id)) this.operationStarted.set(stack.id, Date.now());
+    } else {
+      const startedAt = this.operationStarted.get(stack.id) ?? Date.now();
+      this.operationStarted.delete(stack.id);
+      const kind = status.startsWith('DELETE') ? 'delete' : status.startsWith('UPDATE') ? 'update' : 'create';
+      this.transitions.push({ service: 'cloudformation', resource: stack.name, kind, to: status, startedAt, doneAt: Date.now() });
+    }
     this.event(stack, stack.name, 'AWS::CloudFormation::Stack', stack.id, status, reason, token);
   }
 
