@@ -1,4 +1,5 @@
 import { DescribeWorkspaceCommand } from '@aws-sdk/client-amp';
+import { DescribeWorkspaceCommand as DescribeGrafanaWorkspaceCommand } from '@aws-sdk/client-grafana';
 import { deleteEnvironmentWorkspaces } from '../aws/amp';
 import type { AwsClients } from '../aws/clients';
 import { deleteGrafanaWorkspace, workspacesUsingRole } from '../aws/grafana';
@@ -58,8 +59,11 @@ export function teardownExecutor(deps: TeardownDeps): Executor {
         return removal(removed);
       }
       case 'grafana-workspace': {
-        const ws = deps.inventory.grafanaWorkspace!;
-        await deleteGrafanaWorkspace(clients.grafana, ws, { repository: deps.inventory.repository }, opts);
+        const id = deps.inventory.grafanaWorkspace!.id;
+        // Its tags as they are now, not as the inventory read them: deleteGrafanaWorkspace refuses one not ours.
+        const tags = await grafanaWorkspaceTags(clients.grafana, id);
+        if (!tags) return removal([]);
+        await deleteGrafanaWorkspace(clients.grafana, { id, tags }, { repository: deps.inventory.repository }, opts);
         return removal([step.target]);
       }
       case 'grafana-role-stack':
@@ -108,4 +112,15 @@ async function ampWorkspaceIsOurs(amp: AwsClients['amp'], id: string, owner: Own
       'Its tags changed after the action listed it; check who re-tagged it, and delete it by hand if it is really unused.');
   }
   return true;
+}
+
+/** The Grafana workspace's tags now; undefined when it is already gone (or going). */
+async function grafanaWorkspaceTags(grafana: AwsClients['grafana'], id: string): Promise<Record<string, string> | undefined> {
+  try {
+    const ws = (await grafana.send(new DescribeGrafanaWorkspaceCommand({ workspaceId: id }))).workspace;
+    return ws?.status === 'DELETING' ? undefined : ws?.tags ?? {};
+  } catch (err) {
+    if (errorName(err) === 'ResourceNotFoundException') return undefined;
+    throw new ActionError(describeAwsError(`Grafana DescribeWorkspace ${id}`, err), permissionFix(err, 'grafana:DescribeWorkspace'));
+  }
 }
