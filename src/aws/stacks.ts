@@ -376,8 +376,7 @@ async function waitForChangeSet(cfn: CloudFormationClient, id: string, opts: Wai
     deadline: opts.deadline,
     log: opts.log,
     expected: EXPECTED.changeSet,
-    initialDelayMs: 500,
-    maxDelayMs: 5_000,
+    justStarted: true,
     check: async () => {
       const cs = await call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () =>
         cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id })));
@@ -402,8 +401,6 @@ export async function waitForStack(
     deadline: opts.deadline,
     log: opts.log,
     expected: EXPECTED.stack,
-    initialDelayMs: 1_000,
-    maxDelayMs: 10_000,
     check: async () => {
       if (!quietEvents) {
         for (const e of await newEvents(cfn, stackId, since, seen)) opts.log(formatEvent(e));
