@@ -36,6 +36,16 @@ const shared = {
 module.exports = {
   // End-to-end tests spawn dist/index.js and wait on sandbox state machines.
   testTimeout: 60000,
+  // Jest's default is one worker less than the cores: one on a 2-core machine. The end-to-end files spend most of
+  // their time waiting (sandbox resources that take their configured latency, the action's polls on AWS's schedule
+  // of one describe call per 2 s, src/util/poll.ts): measured on 2 cores, one file keeps about a third of a core
+  // busy, so three files side by side finish in about a third of the time without crowding the CPU. Each file is
+  // isolated: its own sandbox on ports the kernel picks, its own temporary directories, its own Prometheus servers.
+  // The whole run with the 2 s poll floor: 538–573 s on three workers (one worker, before that floor: 994 s).
+  // --maxWorkers overrides it (npm test -- --maxWorkers=1 for the old one-at-a-time run).
+  maxWorkers: 3,
+  // Untimed files (a fresh clone) run the end-to-end project first: scripts/jest-sequencer.js.
+  testSequencer: '<rootDir>/scripts/jest-sequencer.js',
   projects: ['unit', 'sandbox', 'e2e'].map((name) => ({
     ...shared,
     displayName: name,

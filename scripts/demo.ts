@@ -71,10 +71,9 @@ async function step(fx: PreviewFixture, pr: number, { title, inputs, commit }: S
   if (live) console.log(`\nMetrics in AMP: ${live}`);
   if (run.outputs.removed) {
     console.log('\nRemoved:');
-    for (const env of JSON.parse(run.outputs.removed) as { removed: string[]; kept: string[] }[]) {
-      for (const r of env.removed) console.log(`  - ${r}`);
-      for (const k of env.kept) console.log(`  (kept) ${k}`);
-    }
+    for (const step of JSON.parse(run.outputs.removed) as { removed: string[] }[]) for (const r of step.removed) console.log(`  - ${r}`);
+    const plan = JSON.parse(run.outputs.plan ?? '[]') as { target: string; status: string; reason: string; detail?: string }[];
+    for (const k of plan.filter((s) => s.status === 'kept')) console.log(`  (kept) ${k.target}: ${k.detail ?? k.reason}`);
   }
   console.log(`\n┄┄┄ the PR comment on #${pr} now ┄┄┄\n\n${body ? commentAsText(body) : '(none)'}`);
   return run.code === 0;

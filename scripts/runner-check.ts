@@ -141,8 +141,8 @@ async function assertMode(mode: Mode): Promise<void> {
   if (mode === 'destroy') {
     check(f, !amp, `no AMP workspace of ${environment} is left`);
     check(f, !stack, `no stack of ${environment} is left`);
-    const removed = JSON.parse(outputs.removed ?? '[]') as { removed: string[] }[];
-    check(f, removed.length === 1 && removed[0].removed.some((r) => r.startsWith('stack ')), 'output removed lists the stack');
+    const removed = JSON.parse(outputs.removed ?? '[]') as { kind: string; status: string }[];
+    check(f, removed.some((r) => r.kind === 'stack' && r.status === 'done'), 'output removed lists the stack');
   }
   // The sticky comment, through the API the runner names with the job's token (github-token's default).
   const api = need('GITHUB_API_URL');

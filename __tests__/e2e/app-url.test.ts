@@ -7,17 +7,12 @@ const stackFor = (pr: number) => defaultStackName('acme/shop', `pr-${pr}`);
 // The sandbox's runner address (198.51.100.7, TEST-NET-2) is inside this network and outside 192.0.2.0/24.
 const RUNNER_NETWORK = '198.51.100.0/24';
 
+const OPTIONS = { latencies: { cfnResource: { default: 20, ChangeSet: 50, 'AWS::IAM::Role': 60, 'ECS::Stabilize': 300 } }, droppedConnectionMs: 300 };
 let fx: PreviewFixture;
 
-beforeAll(async () => {
-  fx = await startFixture({ latencies: { cfnResource: { default: 20, ChangeSet: 50, 'AWS::IAM::Role': 60, 'ECS::Stabilize': 300 } }, droppedConnectionMs: 300 });
-});
-afterAll(() => fx.close());
-beforeEach(() => fx.reset());
-
-async function provisioned(): Promise<number> {
-  const pr = fx.pullRequest();
-  ok(await fx.run({ mode: 'provision', grafana: 'false' }, { pr }));
+async function provisioned(f = fx): Promise<number> {
+  const pr = f.pullRequest();
+  ok(await f.run({ mode: 'provision', grafana: 'false' }, { pr }));
   return pr;
 }
 
@@ -37,10 +32,16 @@ function open(url: string): Promise<{ status: number; body: string; headers: Rec
 }
 
 const serviceOf = (pr: number) => [...fx.sandbox.ecs.services.values()].find((s) => s.name === stackFor(pr))!;
-const runningTaskOf = (pr: number) => [...fx.sandbox.ecs.tasks.values()].find((t) => t.group === `service:${stackFor(pr)}` && t.lastStatus === 'RUNNING')!;
-const proxied = () => fx.sandbox.log.filter((e) => e.service === 'app-proxy');
+const runningTaskOf = (pr: number, f = fx) => [...f.sandbox.ecs.tasks.values()].find((t) => t.group === `service:${stackFor(pr)}` && t.lastStatus === 'RUNNING')!;
+const proxied = (f = fx) => f.sandbox.log.filter((e) => e.service === 'app-proxy');
 
 describe('the app at a URL (deploy with expose)', () => {
+  beforeAll(async () => {
+    fx = await startFixture(OPTIONS);
+  });
+  afterAll(() => fx.close());
+  beforeEach(() => fx.reset());
+
   it('public-ip: the app-url output is the task\'s public IP, it answers through the runner\'s internet, and destroy removes the interface', async () => {
     const pr = await provisioned();
     const run = ok(await fx.run({ mode: 'deploy', expose: 'public-ip', 'ingress-cidrs': RUNNER_NETWORK }, { pr }));
@@ -102,26 +103,42 @@ describe('the app at a URL (deploy with expose)', () => {
     expect(network.securityGroups.find((g) => g.id === serviceOf(pr).network!.securityGroups[0])!.ingress).toEqual([]);
     expect(proxied()).toEqual([]);
   });
+});
 
-  it('fails the deploy when the app never answers its health-check path healthy, naming the URL and the answer', async () => {
-    const pr = await provisioned();
-    const run = await fx.run({ mode: 'deploy', expose: 'load-balancer', 'ingress-cidrs': RUNNER_NETWORK, 'health-check-path': '/healthz', 'wait-timeout-minutes': '1' }, { pr });
+/**
+ * A failed wait lasts its whole wait-timeout-minutes (1, the least the input allows), so these two run side by side,
+ * each in a sandbox of its own (a shared one would mix their load balancers and proxy logs).
+ */
+describe('the app at a URL that never answers healthy', () => {
+  const fixtures: PreviewFixture[] = [];
+  const own = async () => {
+    const f = await startFixture(OPTIONS);
+    fixtures.push(f);
+    return f;
+  };
+  afterAll(() => Promise.all(fixtures.map((f) => f.close())));
+
+  it.concurrent('fails the deploy when the app never answers its health-check path healthy, naming the URL and the answer', async () => {
+    const f = await own();
+    const pr = await provisioned(f);
+    const run = await f.run({ mode: 'deploy', expose: 'load-balancer', 'ingress-cidrs': RUNNER_NETWORK, 'health-check-path': '/healthz', 'wait-timeout-minutes': '1' }, { pr });
     expect(run.code).not.toBe(0);
-    const lb = fx.state().network.loadBalancers[0];
+    const lb = f.state().network.loadBalancers[0];
     // Every target fails its check, so the ALB fails open and the app's own 404 comes back.
-    const answers = proxied().filter((e) => e.operation === `GET ${lb.dnsName}/healthz`);
+    const answers = proxied(f).filter((e) => e.operation === `GET ${lb.dnsName}/healthz`);
     expect(answers.length).toBeGreaterThan(0);
     expect(new Set(answers.map((e) => e.status))).toEqual(new Set([404]));
     expect(run.log).toContain(`http://${lb.dnsName}/healthz`);
     expect(run.log).toMatch(/HTTP 404/);
   }, 150_000);
 
-  it('fails the wait when ingress-cidrs do not contain the runner\'s address', async () => {
-    const pr = await provisioned();
-    const run = await fx.run({ mode: 'deploy', expose: 'public-ip', 'ingress-cidrs': '192.0.2.0/24', 'wait-timeout-minutes': '1' }, { pr });
+  it.concurrent('fails the wait when ingress-cidrs do not contain the runner\'s address', async () => {
+    const f = await own();
+    const pr = await provisioned(f);
+    const run = await f.run({ mode: 'deploy', expose: 'public-ip', 'ingress-cidrs': '192.0.2.0/24', 'wait-timeout-minutes': '1' }, { pr });
     expect(run.code).not.toBe(0);
-    const eni = fx.state().network.networkInterfaces.find((e) => e.taskArn === runningTaskOf(pr).taskArn)!;
-    const tries = proxied().filter((e) => e.operation === `CONNECT ${eni.publicIp}:8080`);
+    const eni = f.state().network.networkInterfaces.find((e) => e.taskArn === runningTaskOf(pr, f).taskArn)!;
+    const tries = proxied(f).filter((e) => e.operation === `CONNECT ${eni.publicIp}:8080`);
     expect(tries.length).toBeGreaterThan(0);
     expect(tries.every((e) => e.errorCode === 'dropped')).toBe(true);
     expect(run.log).toContain(`http://${eni.publicIp}:8080/`);

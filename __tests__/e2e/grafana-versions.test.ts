@@ -76,7 +76,7 @@ describe.each(SUPPORTED_GRAFANA_VERSIONS.map((v) => [v]))('on Grafana %s', (vers
     // The sweep removes the closed PR's objects, and only those: the hand-made folder (11+) stays.
     fx.closePullRequest(pr);
     const swept = ok(await fx.run({ mode: 'cleanup', comment: 'false', ...grafana }));
-    expect((JSON.parse(swept.outputs.removed) as { environment: string }[]).map((r) => r.environment)).toEqual([env]);
+    expect([...new Set((JSON.parse(swept.outputs.removed) as { environment: string }[]).map((r) => r.environment))]).toEqual([env]);
     expect([...store.dataSources.values()]).toEqual([]);
     expect([...store.dashboards.values()]).toEqual([]);
     expect([...store.folders.keys()]).toEqual(major < 11 ? [] : ['hand-made']);
@@ -141,13 +141,14 @@ describe('two repositories sharing one workspace', () => {
     expect(cartBefore.dashboards.length).toBeGreaterThan(0);
     fx.closePullRequest(prA);
     const swept = ok(await fx.run({ mode: 'cleanup', comment: 'false', ...grafana }));
-    expect((JSON.parse(swept.outputs.removed) as { environment: string }[]).map((r) => r.environment)).toEqual([env]);
+    expect([...new Set((JSON.parse(swept.outputs.removed) as { environment: string }[]).map((r) => r.environment))]).toEqual([env]);
     expect(ofRepo(REPOSITORY)).toEqual({ datasources: [], folder: undefined, dashboards: [] });
     expect(ofRepo(OTHER)).toEqual(cartBefore);
 
     // acme/shop may not delete the workspace while acme/cart's dashboards are in it.
     const kept = ok(await fx.run({ mode: 'destroy', environment: env, 'delete-grafana-workspace': 'true', ...grafana }, { pr: prA }));
-    expect(kept.log).toMatch(/Grafana workspace kept: still used by .*dashboard\(s\) of other repositories/);
+    expect((JSON.parse(kept.outputs.plan) as { kind: string; action: string; reason: string }[]).filter((r) => r.kind === 'grafana-workspace'))
+      .toEqual([expect.objectContaining({ action: 'keep', reason: expect.stringMatching(/^still used by .*dashboard\(s\) of other repositories$/) })]);
     expect(fx.state().grafanaWorkspaces.find((w) => w.id === id)).toBeDefined();
 
     ok(await fx.run({ mode: 'destroy', ...given }, { pr: prB, repository: OTHER }));

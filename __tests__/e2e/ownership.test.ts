@@ -44,9 +44,10 @@ describe('the repository\'s Grafana role stack', () => {
     const destroy = ok(await fx.run({ mode: 'destroy', 'delete-grafana-workspace': 'true' }, { pr }));
     expect(ws(first.outputs['grafana-workspace-id'])).toBeUndefined();
     expect(live(roleStack)!.status).toBe('CREATE_COMPLETE');
-    const [result] = JSON.parse(destroy.outputs.removed) as { removed: string[]; kept: string[] }[];
-    expect(result.removed).toContain(`Grafana workspace ${first.outputs['grafana-workspace-id']}`);
-    expect(result.kept).toContain(`stack ${roleStack} (its role is still used by Grafana workspace ${second.outputs['grafana-workspace-id']})`);
+    const plan = JSON.parse(destroy.outputs.plan) as { kind: string; target: string; status: string; detail?: string }[];
+    expect(plan.filter((r) => r.kind === 'grafana-workspace')).toEqual([expect.objectContaining({ target: `Grafana workspace ${first.outputs['grafana-workspace-id']}`, status: 'done' })]);
+    expect(plan.filter((r) => r.kind === 'grafana-role-stack')).toEqual([expect.objectContaining({
+      target: `stack ${roleStack}`, status: 'kept', detail: `its role is still used by Grafana workspace ${second.outputs['grafana-workspace-id']}` })]);
 
     // The role stack goes anyway (by hand): the second workspace's role no longer exists.
     await admin().send(new DeleteStackCommand({ StackName: roleStack }));

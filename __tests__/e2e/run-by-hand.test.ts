@@ -31,7 +31,7 @@ describe('one mode by hand against sandbox:serve', () => {
 
     const destroy = await byHand('destroy', 'grafana=false');
     expect(destroy.code).toBe(0);
-    expect(destroy.stdout).toMatch(/removed {16}\[\{"environment":"pr-3","removed":\["AMP workspace ws-/);
+    expect(destroy.stdout).toMatch(/removed {16}\[\{"environment":"pr-3","kind":"amp-workspace","action":"delete","id":"ws-[^"]+","target":"AMP workspace ws-/);
     const sessions = sandbox.authorizations.filter((a) => a.action === 'aps:DeleteWorkspace' && a.allowed).map((a) => a.principal);
     expect(sessions).toEqual([expect.stringContaining('TeardownRole')]);
     expect(sandbox.state().ampWorkspaces.filter((w) => w.status !== 'DELETING')).toEqual([]);

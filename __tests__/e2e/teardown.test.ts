@@ -40,6 +40,15 @@ function footprint(env: string) {
 }
 
 const closePr = (pr: number, merged = false) => fx.closePullRequest(pr, merged);
+
+/** A step record of the `plan` and `removed` outputs (src/render/plan.ts StepRecord; `removed` adds what each deleted). */
+interface StepRecord { environment?: string; kind: string; action: string; id?: string; target: string; reason: string; status: string; detail?: string; removed?: string[] }
+const records = (json: string) => JSON.parse(json) as StepRecord[];
+const deletes = (plan: StepRecord[]) => plan.filter((r) => r.action === 'delete').map((r) => [r.kind, r.target]);
+/** Requests that change something, but for GitHub's and the run's own short-lived Grafana token (reading Grafana needs one). */
+const mutations = () => fx.sandbox.log.filter((e) => e.mutating && e.service !== 'github' && !/ServiceAccountToken/.test(e.operation)).map((e) => `${e.service} ${e.operation}`);
+/** The sandbox's AWS and Grafana resources (the PR comment, which a dry run updates with its plan, aside). */
+const world = () => JSON.stringify({ ...fx.state(), comments: undefined });
 describe('destroy through dist/index.js', () => {
   it('removes everything provision, deploy and dashboard made, says so in the PR comment, and succeeds again when all is gone', async () => {
     const pr = fx.pullRequest();
@@ -51,11 +60,13 @@ describe('destroy through dist/index.js', () => {
 
     const run = ok(await fx.run({ mode: 'destroy' }, { pr }));
     expect(footprint(`pr-${pr}`)).toEqual([]);
-    const removed = JSON.parse(run.outputs.removed) as { environment: string; removed: string[]; kept: string[] }[];
-    expect(removed[0].environment).toBe(`pr-${pr}`);
-    expect(removed[0].removed).toEqual(expect.arrayContaining([`stack ${stackFor(pr)}`, expect.stringMatching(/^AMP workspace ws-/),
+    const removed = records(run.outputs.removed);
+    expect([...new Set(removed.map((r) => r.environment))]).toEqual([`pr-${pr}`]);
+    expect(removed.every((r) => r.action === 'delete' && r.status === 'done')).toBe(true);
+    expect(removed.flatMap((r) => r.removed)).toEqual(expect.arrayContaining([`stack ${stackFor(pr)}`, expect.stringMatching(/^AMP workspace ws-/),
       expect.stringMatching(/^Grafana folder/), expect.stringMatching(/^Grafana data source/), expect.stringMatching(/^Grafana dashboard/)]));
-    expect(removed[0].kept).toEqual([expect.stringMatching(/^Grafana workspace g-\w+ \(shared/)]);
+    expect(records(run.outputs.plan).filter((r) => r.kind === 'grafana-workspace')).toEqual([
+      expect.objectContaining({ action: 'keep', status: 'kept', target: expect.stringMatching(/^Grafana workspace g-\w+$/), reason: expect.stringMatching(/^shared/) })]);
     expect(run.log).toMatch(/DELETE_COMPLETE\s+AWS::ECS::Service Service/);
     const comments = fx.comments(pr);
     expect(comments).toHaveLength(1);
@@ -68,7 +79,33 @@ describe('destroy through dist/index.js', () => {
     fx.sandbox.clearLog();
     const again = ok(await fx.run({ mode: 'destroy' }, { pr }));
     expect(again.log).toContain('nothing to remove: the environment was already gone');
-    expect(fx.sandbox.log.filter((e) => e.mutating && e.service !== 'github' && !/ServiceAccountToken/.test(e.operation))).toEqual([]);
+    expect(records(again.outputs.removed)).toEqual([]);
+    expect(mutations()).toEqual([]);
+  });
+
+  it('dry-run plans the teardown, changes nothing, and its plan names what the real run then removes', async () => {
+    const pr = fx.pullRequest();
+    ok(await fx.run({ mode: 'provision' }, { pr }));
+    ok(await fx.run({ mode: 'deploy' }, { pr }));
+    ok(await fx.run({ mode: 'dashboard' }, { pr }));
+    closePr(pr);
+    const before = world();
+    fx.sandbox.clearLog();
+
+    const dry = ok(await fx.run({ mode: 'destroy', 'dry-run': 'true' }, { pr }));
+    expect(mutations()).toEqual([]);
+    expect(world()).toBe(before);
+    expect(records(dry.outputs.removed)).toEqual([]);
+    const planned = records(dry.outputs.plan);
+    expect(planned.filter((r) => r.action === 'delete').map((r) => r.status)).toEqual(['planned', 'planned', 'planned']);
+    expect(deletes(planned)).toEqual(expect.arrayContaining([['stack', `stack ${stackFor(pr)}`], ['amp-workspace', expect.stringMatching(/^AMP workspace ws-/)],
+      ['grafana-objects', expect.stringMatching(/^Grafana \d+ dashboard\(s\), folder, data source of 'pr-\d+' in g-\w+$/)]]));
+    expect(fx.comments(pr)[0]).toContain('destroy (dry run)');
+    expect(fx.comments(pr)[0]).not.toContain('(destroyed)');
+
+    const run = ok(await fx.run({ mode: 'destroy' }, { pr }));
+    expect(records(run.outputs.removed).map((r) => [r.kind, r.target])).toEqual(deletes(planned));
+    expect(footprint(`pr-${pr}`)).toEqual([]);
   });
 
   it('lets an environment be provisioned again after destroy, although AMP replays the old client token', async () => {
@@ -142,7 +179,8 @@ describe('destroy through dist/index.js', () => {
     ok(await fx.run({ mode: 'deploy', 'amp-workspace-id': given.workspaceId! }, { pr }));
     const run = ok(await fx.run({ mode: 'destroy', grafana: 'false', 'amp-workspace-id': given.workspaceId! }, { pr }));
     expect(fx.state().ampWorkspaces.map((w) => w.id)).toContain(given.workspaceId);
-    expect(JSON.parse(run.outputs.removed)[0].kept).toEqual([`AMP workspace ${given.workspaceId} (given by amp-workspace-id)`]);
+    expect(records(run.outputs.plan).filter((r) => r.kind === 'amp-workspace')).toEqual([
+      expect.objectContaining({ action: 'keep', status: 'kept', id: given.workspaceId, reason: 'given by amp-workspace-id' })]);
     expect(footprint(`pr-${pr}`)).toEqual([]);
   });
 
@@ -173,16 +211,24 @@ describe('cleanup through dist/index.js', () => {
     fx.sandbox.cloudformation.age(stackFor(idle), 100 * HOUR);
     for (const w of fx.state().ampWorkspaces.filter((x) => [`pr-${idle}`, 'orphan'].includes(x.tags[envTag]))) fx.sandbox.amp.age(w.id, 100 * HOUR);
 
+    const before = world();
+    fx.sandbox.clearLog();
     const dry = ok(await fx.run({ mode: 'cleanup', 'dry-run': 'true', comment: 'false' }));
-    expect(JSON.parse(dry.outputs.removed)).toEqual([]);
-    expect(footprint(`pr-${closed}`).length).toBeGreaterThan(0);
+    expect(mutations()).toEqual([]);
+    expect(world()).toBe(before);
+    expect(records(dry.outputs.removed)).toEqual([]);
+    const planned = records(dry.outputs.plan);
+    expect([...new Set(planned.filter((r) => r.action === 'delete').map((r) => r.environment))].sort()).toEqual([`pr-${closed}`, `pr-${idle}`, 'orphan'].sort());
+    expect(planned.filter((r) => r.environment === `pr-${live}`).map((r) => [r.action, r.status])).toEqual([['keep', 'kept'], ['keep', 'kept']]);
+    expect(planned.filter((r) => r.action !== 'keep').every((r) => r.status === 'planned')).toBe(true);
     expect(dry.summary).toMatch(new RegExp(`\\| \`pr-${closed}\` \\| stale: PR #${closed} closed \\|.*\\| would remove \\(dry run\\) \\|`));
 
     const run = ok(await fx.run({ mode: 'cleanup', comment: 'false' }));
-    const removed = (JSON.parse(run.outputs.removed) as { environment: string; reason: string }[]);
+    const removed = records(run.outputs.removed);
+    expect(removed.map((r) => [r.kind, r.target])).toEqual(deletes(planned));
     expect(removed.map((r) => r.environment)).toEqual(expect.arrayContaining([`pr-${closed}`, `pr-${idle}`, 'orphan']));
     expect(removed.map((r) => r.environment)).not.toContain(`pr-${live}`);
-    expect(removed.find((r) => r.environment === `pr-${idle}`)!.reason).toMatch(/^idle 4d \(ttl 3d\)$/);
+    expect(removed.filter((r) => r.environment === `pr-${idle}`).map((r) => r.reason)).toEqual(['idle 4d (ttl 3d)', 'idle 4d (ttl 3d)']);
     for (const env of [`pr-${closed}`, `pr-${idle}`, 'orphan']) expect(footprint(env)).toEqual([]);
     expect(footprint(`pr-${live}`).length).toBeGreaterThanOrEqual(2);
     expect(run.summary).toMatch(new RegExp(`\\| \`pr-${live}\` \\| kept: PR #${live} open`));
@@ -202,7 +248,9 @@ describe('cleanup through dist/index.js', () => {
     const run = ok(await fx.run({ mode: 'cleanup', comment: 'false' }));
     expect(run.log).toMatch(/::warning::Sweeping without Grafana \(its dashboards stay until the next sweep\): Grafana CreateWorkspaceServiceAccountToken failed: AccessDeniedException/);
     expect(footprint(`pr-${pr}`)).toEqual([]);
-    expect((JSON.parse(run.outputs.removed) as { environment: string }[]).map((r) => r.environment)).toContain(`pr-${pr}`);
+    expect(records(run.outputs.removed).map((r) => r.environment)).toContain(`pr-${pr}`);
+    expect(records(run.outputs.plan).filter((r) => r.kind === 'grafana-objects' && r.environment === `pr-${pr}`)).toEqual([
+      expect.objectContaining({ action: 'keep', reason: expect.stringContaining('CreateWorkspaceServiceAccountToken failed') })]);
   });
 
   it('sweeps 50 environments under 30% throttling and removes every stale one', async () => {
@@ -221,7 +269,7 @@ describe('cleanup through dist/index.js', () => {
     const throttled = fx.sandbox.log.filter((e) => e.injected === 'throttle').length;
     fx.reset();
     expect(throttled).toBeGreaterThan(20);
-    expect((JSON.parse(run.outputs.removed) as { environment: string }[]).map((r) => r.environment).sort()).toEqual(stale.map((pr) => `pr-${pr}`).sort());
+    expect(records(run.outputs.removed).map((r) => r.environment).sort()).toEqual(stale.map((pr) => `pr-${pr}`).sort());
     for (const pr of stale) expect(footprint(`pr-${pr}`)).toEqual([]);
     for (const pr of prs.filter((p) => !stale.includes(p))) expect(footprint(`pr-${pr}`)).toHaveLength(1);
     for (const pr of stale) expect(fx.comments(pr)).toEqual([]);

@@ -47,3 +47,10 @@ describe('commentAsText (the comment as npm run sandbox prints it)', () => {
     expect(commentAsText('x\u001b[31my')).toBe('x[31my');
   });
 });
+
+describe('links whose text is their URL', () => {
+  it('prints the URL once, and a named link as text then target', () => {
+    const t = commentAsText('Open: [http://203.0.113.7:8080/](http://203.0.113.7:8080/) · [Grafana](https://g.example/)\n');
+    expect(t).toBe('Open: <http://203.0.113.7:8080/> · Grafana <https://g.example/>');
+  });
+});

@@ -187,7 +187,9 @@ describe('section renderers escape what they did not write', () => {
   });
 
   it('teardown and change set', () => {
-    expect(renderTeardown({ environment: 'e', removed: [`Grafana dashboard '${HOSTILE}'`], kept: [] }).split('\n')).toHaveLength(1);
+    const grafanaStep = { id: 'e/grafana', action: 'delete' as const, kind: 'grafana-objects' as const, target: HOSTILE, reason: HOSTILE, dependsOn: [] };
+    expect(renderTeardown([grafanaStep], new Map([['e/grafana', { status: 'done' as const, value: { removed: [`Grafana dashboard '${HOSTILE}'`] } }]])).split('\n')).toHaveLength(1);
+    expect(renderTeardown([grafanaStep], new Map([['e/grafana', { status: 'failed' as const, detail: HOSTILE }]]))).not.toContain(HOSTILE);
     // CloudFormation's names and values come back from the template and its parameters: none may open markup.
     const changeSet = renderChangeSet({
       changes: [

@@ -4,7 +4,11 @@ import { cancelledUpdate, startedUpdate } from '../../src/github/progress';
 import { renderDashboardTable } from '../../src/render/dashboards';
 import { mergeState, type Link, type ModeRecord, type ReportState } from '../../src/render/report';
 import { renderTeardown } from '../../src/render/teardown';
-import { renderSweepTable, SweepRow, sweepHeadline } from '../../src/render/sweep';
+import { renderSweepTable, sweepHeadline } from '../../src/render/sweep';
+import { planCleanup, planDestroy } from '../../src/plan/teardown';
+import { order } from '../../src/plan/graph';
+import type { Inventory } from '../../src/inventory/types';
+import type { Outcome, Plan } from '../../src/plan/types';
 import { ActionError, deniedPermissionFix, imagePullFix, InputError } from '../../src/util/errors';
 
 /**
@@ -121,18 +125,29 @@ const failed = (error: Error, headline: string, minute: number, durationMs: numb
   status: 'failed', finishedAt: at(minute), durationMs, headline, error: error instanceof ActionError ? error.describe() : error.message,
 });
 
-/** The sweep's rows as cleanup.ts builds them: two closed PRs' environments removed, one open PR's kept. */
-const SWEEP_ROWS: SweepRow[] = [
-  { record: { environment: 'pr-17', prNumber: 17, parts: ['stack preview-shop-pr-17 (UPDATE_COMPLETE)', 'AMP workspace ws-aa11bb22-cc33-dd44-ee55-ff6677889900', 'Grafana folder, 1 dashboard(s), data source'], stackName: 'preview-shop-pr-17', ampWorkspaceIds: ['ws-aa11bb22-cc33-dd44-ee55-ff6677889900'] },
-    verdict: { stale: true, reason: 'PR #17 is merged' }, outcome: { removed: ['stack preview-shop-pr-17', 'AMP workspace ws-aa11bb22-cc33-dd44-ee55-ff6677889900', 'Grafana folder pr-17'] } },
-  { record: { environment: 'pr-23', prNumber: 23, parts: ['stack preview-shop-pr-23 (CREATE_COMPLETE)'], stackName: 'preview-shop-pr-23', ampWorkspaceIds: [] },
-    verdict: { stale: true, reason: 'PR #23 is closed' }, outcome: { removed: ['stack preview-shop-pr-23'] } },
-  { record: { environment: 'pr-42', prNumber: 42, parts: ['stack preview-shop-pr-42 (UPDATE_COMPLETE)', 'AMP workspace ws-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'], stackName: STACK, ampWorkspaceIds: ['ws-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'] },
-    verdict: { stale: false, reason: 'PR #42 is open' } },
-];
+/** The plans as destroy and cleanup build them, from an inventory: two closed PRs' environments removed, one open PR's kept. */
+const SWEEP_NOW = Date.UTC(2026, 10, 25, 10, 59, 0);
+const grafanaWs = { id: 'g-0123456789', name: 'acme-shop-previews', url: GRAFANA, origin: 'reused' as const, status: 'ACTIVE', tags: {} };
+const footprint = (env: string) => ({ dashboards: [{ uid: `d-${env}`, title: `ECS service (${env})` }], folder: { uid: `f-${env}`, title: `Preview ${env} (acme/shop)` }, datasource: { uid: `ds-${env}`, name: `AMP ${env} (acme/shop)` } });
+const INVENTORY: Inventory = {
+  repository: REPOSITORY,
+  stacks: [17, 23, 42].map((pr) => ({ name: `preview-shop-pr-${pr}`, stackId: `id-${pr}`, status: 'UPDATE_COMPLETE', environment: `pr-${pr}`, prNumber: pr, lastDeployedAt: new Date(SWEEP_NOW - 3_600_000) })),
+  ampWorkspaces: [{ id: 'ws-aa11bb22-cc33-dd44-ee55-ff6677889900', environment: 'pr-17', prNumber: 17, status: 'ACTIVE' }, { id: 'ws-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b', environment: 'pr-42', prNumber: 42, status: 'ACTIVE' }],
+  grafanaWorkspace: grafanaWs,
+  grafana: { byEnvironment: new Map([['pr-17', footprint('pr-17')], ['pr-42', footprint('pr-42')]]), otherRepositories: [] },
+};
+const GRAFANA_REMOVED = (env: string) => [`Grafana dashboard 'ECS service (${env})'`, `Grafana folder 'Preview ${env} (acme/shop)'`, `Grafana data source 'AMP ${env} (acme/shop)'`];
+/** Every step of the plan run as a real run does: deletes done, keeps kept. */
+const ran = (plan: Plan) => new Map<string, Outcome>(plan.steps.map((s) => [s.id, s.action === 'keep'
+  ? { status: 'kept', detail: s.reason }
+  : { status: 'done', value: { removed: s.kind === 'grafana-objects' ? GRAFANA_REMOVED(s.environment!) : [s.target] }, durationMs: 20_000 }]));
+const teardownInputs = { grafana: true, deleteGrafanaWorkspace: false };
+const SWEEP_PLAN = planCleanup({ ...teardownInputs, ttlMs: 72 * 3_600_000, notify: true }, INVENTORY, new Map([[17, 'merged'], [23, 'closed'], [42, 'open']]), SWEEP_NOW);
+const SWEEP_OUTCOMES = ran(SWEEP_PLAN);
+const DESTROY_PLAN = planDestroy({ ...teardownInputs, environment: ENVIRONMENT, prNumber: 42, stackName: STACK }, INVENTORY);
 const sweep = {
-  headline: sweepHeadline(SWEEP_ROWS, false),
-  sections: [{ title: 'environments', markdown: renderSweepTable(SWEEP_ROWS, false) }],
+  headline: sweepHeadline(SWEEP_PLAN, SWEEP_OUTCOMES, false),
+  sections: [{ title: 'environments', markdown: renderSweepTable(SWEEP_PLAN, SWEEP_OUTCOMES, false) }],
   timings: { discover: 2_100, 'remove pr-17': 21_000, 'remove pr-23': 17_500 },
 };
 
@@ -165,7 +180,7 @@ export const VIEW_STATES: ViewState[] = [
   { name: 'destroyed', title: 'Destroyed after the PR closed', step: 'destroy',
     state: { ...base, modes: { provision: provisioned, deploy: deployed(FIRST_DEPLOY, 8), dashboard: dashboards, destroy: {
       status: 'succeeded', finishedAt: at(50), durationMs: 184_000, headline: 'removed 5 resource(s)',
-      sections: [{ title: 'removed', markdown: renderTeardown({ environment: ENVIRONMENT, removed: [`stack ${STACK}`, 'Grafana folder pr-42', 'Grafana dashboard \'ECS service (pr-42)\'', 'Grafana data source amp-pr-42', 'AMP workspace ws-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'], kept: ['Grafana workspace g-0123456789 (shared)'] }) }],
+      sections: [{ title: 'removed', markdown: renderTeardown(order(DESTROY_PLAN), ran(DESTROY_PLAN)) }],
     } }, links: [] } },
   { name: 'swept', title: 'Cleanup sweep of stale environments', step: 'cleanup',
     state: { ...base, environment: 'cleanup', modes: { cleanup: { status: 'succeeded', finishedAt: at(59), durationMs: 42_000, ...sweep } }, links: [] } },

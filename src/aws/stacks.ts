@@ -20,6 +20,7 @@ import {
 import { describeOwner, fromTagList, MANAGED_BY, Ownership, ownershipProblem, ownershipTags, ownershipTagText, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PR, TAG_REPOSITORY, toTagList } from '../tags';
 import { ActionError, deniedPermissionFix, describeAwsError, errorName, permissionFix } from '../util/errors';
 import { EXPECTED, pollUntil } from '../util/poll';
+import { randomBytes } from 'node:crypto';
 
 export interface StackSpec {
   name: string;
@@ -56,7 +57,7 @@ export interface WaitOptions {
   deadline: number;
   log: (line: string) => void;
   /** Runs on every poll while the stack is in progress (deploy watches ECS tasks with it). */
-  onPoll?: (stack: Stack) => Promise<void>;
+  onPoll?: () => Promise<void>;
 }
 
 export interface ApplyOptions extends WaitOptions {
@@ -84,15 +85,16 @@ export async function ensureStack(cfn: CloudFormationClient, spec: StackSpec, op
     if (stack) await assertOwned(cfn, stack, spec.owner, 'update', fix);
     if (stack && isInProgress(stack.StackStatus)) {
       opts.log(`Stack ${spec.name} is ${stack.StackStatus} from an earlier run; waiting for it`);
-      stack = await waitForStack(cfn, stack.StackId!, new Date(0), opts, { quietEvents: true });
+      stack = await waitForStack(cfn, stack.StackId!, { since: new Date(0) }, opts, { quietEvents: true });
       // What finished may have been someone else's change set executed into an empty stack.
       await assertOwned(cfn, stack, spec.owner, 'update', fix);
     }
     if (stack?.StackStatus === 'UPDATE_ROLLBACK_FAILED') {
       opts.log(`Stack ${spec.name} is UPDATE_ROLLBACK_FAILED; continuing the rollback before updating`);
+      const token = operationToken('rollback');
       await call('ContinueUpdateRollback', 'cloudformation:ContinueUpdateRollback', () =>
-        cfn.send(new ContinueUpdateRollbackCommand({ StackName: stack!.StackId, RoleARN: spec.roleArn })));
-      stack = await waitForStack(cfn, stack.StackId!, new Date(), opts);
+        cfn.send(new ContinueUpdateRollbackCommand({ StackName: stack!.StackId, RoleARN: spec.roleArn, ClientRequestToken: token })));
+      stack = await waitForStack(cfn, stack.StackId!, { token }, opts);
       if (stack.StackStatus !== 'UPDATE_ROLLBACK_COMPLETE') {
         throw new ActionError(`Continuing the rollback of stack ${spec.name} ended in ${stack.StackStatus}.`, 'Fix the resource named in the stack events, or skip it with `aws cloudformation continue-update-rollback --resources-to-skip`, then re-run.');
       }
@@ -140,7 +142,8 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
     throw new ActionError(`Stack ${spec.name} is ROLLBACK_COMPLETE: it can only be deleted, so no change set can be previewed.`, 'Run without dry-run: the action deletes the failed stack and creates it again.');
   }
   const changeSetType = !stack || stack.StackStatus === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';
-  const changeSetName = `ecs-amp-action-${Date.now()}`;
+  // Also the execution's ClientRequestToken, so it must be unique to this run, not only to this millisecond.
+  const changeSetName = operationToken('cs');
   opts.log(`Creating ${changeSetType} change set for stack ${spec.name}`);
   const created = await call('CreateChangeSet', 'cloudformation:CreateChangeSet', () => cfn.send(new CreateChangeSetCommand({
     StackName: spec.name,
@@ -193,16 +196,16 @@ async function applyChangeSet(cfn: CloudFormationClient, spec: StackSpec, stack:
     }
     return { stackId: created.StackId!, outputs: stack ? outputsOf(stack) : {}, action: 'planned', changes, parameters };
   }
-  const since = new Date();
+  const scope = { token: changeSetName };
   opts.log(`Executing change set (${changes.length} change(s))`);
   await call('ExecuteChangeSet', 'cloudformation:ExecuteChangeSet', () => cfn.send(new ExecuteChangeSetCommand({
     ChangeSetName: created.Id!,
     ClientRequestToken: changeSetName,
   })));
-  const final = await waitForStack(cfn, created.StackId!, since, opts);
+  const final = await waitForStack(cfn, created.StackId!, scope, opts);
   const ok = final.StackStatus === 'CREATE_COMPLETE' || final.StackStatus === 'UPDATE_COMPLETE';
   if (!ok) {
-    const cause = await rootCause(cfn, created.StackId!, since);
+    const cause = await rootCause(cfn, created.StackId!, scope);
     const deleted = final.StackStatus === 'DELETE_COMPLETE';
     throw new ActionError(
       `Stack ${spec.name} ${deleted ? 'failed to create and was deleted' : `ended in ${final.StackStatus}`}.${cause ? ` Root cause: ${cause}` : ''}`,
@@ -376,8 +379,7 @@ async function waitForChangeSet(cfn: CloudFormationClient, id: string, opts: Wai
     deadline: opts.deadline,
     log: opts.log,
     expected: EXPECTED.changeSet,
-    initialDelayMs: 500,
-    maxDelayMs: 5_000,
+    justStarted: true,
     check: async () => {
       const cs = await call('DescribeChangeSet', 'cloudformation:DescribeChangeSet', () =>
         cfn.send(new DescribeChangeSetCommand({ ChangeSetName: id })));
@@ -388,32 +390,74 @@ async function waitForChangeSet(cfn: CloudFormationClient, id: string, opts: Wai
   });
 }
 
-/** Waits for the stack to leave *_IN_PROGRESS, printing each new stack event as it happens. */
+/**
+ * Which of a stack's events belong to the operation being waited for. CloudFormation stamps every event of an
+ * operation with the ClientRequestToken it was started with ("All events triggered by a given stack operation are
+ * assigned the same client request token", StackEvent.ClientRequestToken in the CloudFormation API reference; the
+ * same words on CreateStack, UpdateStack, DeleteStack, ExecuteChangeSet and ContinueUpdateRollback), so a token
+ * needs no clock. `since` (the runner's clock against CloudFormation's timestamps) is only for an operation this run
+ * did not start and so has no token of.
+ */
+export type EventScope = { token: string } | { since: Date };
+
+/**
+ * A ClientRequestToken (1–128 of [a-zA-Z0-9][-a-zA-Z0-9]*, CloudFormation API reference) unique to one operation of
+ * one run: a retried DeleteStack with an old token would be taken for the old request and do nothing.
+ */
+export function operationToken(kind: string): string {
+  return `ecs-amp-action-${kind}-${Date.now()}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Waits for the stack to leave *_IN_PROGRESS, printing each new event of the operation as it happens. With a token
+ * one DescribeStackEvents a poll is the whole wait: the stack's own events carry its status, and DescribeStacks is
+ * asked only once one of them says the operation ended (and for the outputs). Without one (an earlier run's
+ * operation), DescribeStacks is polled.
+ */
 export async function waitForStack(
   cfn: CloudFormationClient,
   stackId: string,
-  since: Date,
+  scope: EventScope,
   opts: WaitOptions,
   { quietEvents = false } = {},
 ): Promise<Stack> {
   const seen = new Set<string>();
+  const name = stackName(stackId);
+  const byToken = 'token' in scope && !quietEvents;
+  let status = 'waiting for its first event';
+  const describe = async () => (await call('DescribeStacks', 'cloudformation:DescribeStacks', () =>
+    cfn.send(new DescribeStacksCommand({ StackName: stackId })))).Stacks![0];
   return pollUntil({
-    what: `stack ${stackName(stackId)}`,
+    what: `stack ${name}`,
     deadline: opts.deadline,
     log: opts.log,
     expected: EXPECTED.stack,
-    initialDelayMs: 1_000,
-    maxDelayMs: 10_000,
+    // An operation this run started is in progress the moment it is accepted.
+    justStarted: 'token' in scope,
     check: async () => {
-      if (!quietEvents) {
-        for (const e of await newEvents(cfn, stackId, since, seen)) opts.log(formatEvent(e));
+      if (byToken) {
+        const fresh = await newEvents(cfn, stackId, scope, seen);
+        for (const e of fresh) opts.log(formatEvent(e));
+        const own = fresh.filter((e) => e.LogicalResourceId === name && e.ResourceType === 'AWS::CloudFormation::Stack');
+        if (own.length > 0) status = own.at(-1)!.ResourceStatus ?? status;
+        if (own.some((e) => !isInProgress(e.ResourceStatus))) {
+          // A terminal event may be a step of a longer operation (a failed create that OnStackFailure deletes): the
+          // stack's status decides.
+          const stack = await describe();
+          if (!isInProgress(stack.StackStatus)) {
+            for (const e of await newEvents(cfn, stackId, scope, seen)) opts.log(formatEvent(e));
+            return { done: true, value: stack };
+          }
+          status = stack.StackStatus ?? status;
+        }
+        if (opts.onPoll) await opts.onPoll();
+        return { done: false, status };
       }
-      const out = await call('DescribeStacks', 'cloudformation:DescribeStacks', () =>
-        cfn.send(new DescribeStacksCommand({ StackName: stackId })));
-      const stack = out.Stacks![0];
-      if (opts.onPoll) await opts.onPoll(stack);
+      if (!quietEvents) for (const e of await newEvents(cfn, stackId, scope, seen)) opts.log(formatEvent(e));
+      const stack = await describe();
+      if (opts.onPoll) await opts.onPoll();
       if (!isInProgress(stack.StackStatus)) {
-        if (!quietEvents) for (const e of await newEvents(cfn, stackId, since, seen)) opts.log(formatEvent(e));
+        if (!quietEvents) for (const e of await newEvents(cfn, stackId, scope, seen)) opts.log(formatEvent(e));
         return { done: true, value: stack };
       }
       return { done: false, status: stack.StackStatus ?? 'UNKNOWN' };
@@ -421,15 +465,19 @@ export async function waitForStack(
   });
 }
 
-/** Events after `since` not yet seen, oldest first. Pages stop at the first event already seen. */
-async function newEvents(cfn: CloudFormationClient, stackId: string, since: Date, seen: Set<string>): Promise<StackEvent[]> {
+/**
+ * The operation's events not yet seen, oldest first. Pages stop at the first event already seen or not of the
+ * operation: a stack runs one operation at a time, so its events are the newest, one unbroken run of them.
+ */
+async function newEvents(cfn: CloudFormationClient, stackId: string, scope: EventScope, seen: Set<string>): Promise<StackEvent[]> {
   const fresh: StackEvent[] = [];
+  const ours = (e: StackEvent) => ('token' in scope ? e.ClientRequestToken === scope.token : !e.Timestamp || e.Timestamp >= scope.since);
   let token: string | undefined;
   do {
     const page = await call('DescribeStackEvents', 'cloudformation:DescribeStackEvents', () =>
       cfn.send(new DescribeStackEventsCommand({ StackName: stackId, NextToken: token })));
     for (const e of page.StackEvents ?? []) {
-      if (seen.has(e.EventId!) || (e.Timestamp && e.Timestamp < since)) return finish();
+      if (seen.has(e.EventId!) || !ours(e)) return finish();
       fresh.push(e);
     }
     token = page.NextToken;
@@ -446,8 +494,8 @@ async function newEvents(cfn: CloudFormationClient, stackId: string, since: Date
  * The first failure is the cause; what follows ("Resource creation cancelled", the rollback) is
  * its cascade and only buries it.
  */
-export async function rootCause(cfn: CloudFormationClient, stackId: string, since: Date): Promise<string | undefined> {
-  const events = await newEvents(cfn, stackId, since, new Set());
+export async function rootCause(cfn: CloudFormationClient, stackId: string, scope: EventScope): Promise<string | undefined> {
+  const events = await newEvents(cfn, stackId, scope, new Set());
   const failed = events.find((e) =>
     e.ResourceStatus?.endsWith('_FAILED') && e.ResourceStatusReason && !/cancelled|canceled/i.test(e.ResourceStatusReason) &&
     e.LogicalResourceId !== stackName(stackId));
@@ -455,11 +503,11 @@ export async function rootCause(cfn: CloudFormationClient, stackId: string, sinc
 }
 
 export async function deleteStack(cfn: CloudFormationClient, stackId: string, opts: WaitOptions): Promise<void> {
-  const since = new Date();
-  await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new DeleteStackCommand({ StackName: stackId })));
-  const final = await waitForStack(cfn, stackId, since, opts);
+  const scope = { token: operationToken('delete') };
+  await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new DeleteStackCommand({ StackName: stackId, ClientRequestToken: scope.token })));
+  const final = await waitForStack(cfn, stackId, scope, opts);
   if (final.StackStatus !== 'DELETE_COMPLETE') {
-    const cause = await rootCause(cfn, stackId, since);
+    const cause = await rootCause(cfn, stackId, scope);
     throw new ActionError(`Deleting stack ${stackName(stackId)} ended in ${final.StackStatus}.${cause ? ` ${cause}` : ''}`);
   }
 }
@@ -518,27 +566,30 @@ export async function destroyStack(cfn: CloudFormationClient, name: string, owne
   const stackId = stack.StackId!;
   if (stack.StackStatus === 'REVIEW_IN_PROGRESS') {
     // Untagged until executed, so IAM's aws:ResourceTag condition on DeleteStack refuses it; it holds nothing.
-    const denied = await cfn.send(new DeleteStackCommand({ StackName: stackId })).then(() => undefined, (err: unknown) => {
+    const scope = { token: operationToken('delete') };
+    const denied = await cfn.send(new DeleteStackCommand({ StackName: stackId, ClientRequestToken: scope.token })).then(() => undefined, (err: unknown) => {
       if (isAccessDenied(err)) return (err as Error).message;
       throw Object.assign(new ActionError(describeAwsError('CloudFormation DeleteStack', err), permissionFix(err, 'cloudformation:DeleteStack')), { cause: err });
     });
     if (denied) return { outcome: 'kept', stackId, reason: 'an empty REVIEW_IN_PROGRESS stack a dry run left: no resources and no tags, so this role may not delete it; delete it by hand or let the next deploy create into it' };
-    await waitForStack(cfn, stackId, new Date(), opts);
+    await waitForStack(cfn, stackId, scope, opts);
     return { outcome: 'deleted', stackId };
   }
   if (isInProgress(stack.StackStatus) && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
     opts.log(`Stack ${name} is ${stack.StackStatus}; waiting for it to settle before deleting`);
-    stack = await waitForStack(cfn, stackId, new Date(0), opts, { quietEvents: true });
+    stack = await waitForStack(cfn, stackId, { since: new Date(0) }, opts, { quietEvents: true });
   }
   for (let attempt = 1; ; attempt++) {
-    const since = new Date();
-    if (stack.StackStatus !== 'DELETE_IN_PROGRESS') {
+    // A deletion already under way is another run's, so it has no token of ours: only then the clock.
+    const scope: EventScope = stack.StackStatus === 'DELETE_IN_PROGRESS' ? { since: new Date() } : { token: operationToken('delete') };
+    if ('token' in scope) {
+      const token = scope.token;
       opts.log(`Deleting stack ${name} (${stack.StackStatus})${attempt > 1 ? `, attempt ${attempt} of ${DELETE_ATTEMPTS}` : ''}`);
-      await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new DeleteStackCommand({ StackName: stackId })));
+      await call('DeleteStack', 'cloudformation:DeleteStack', () => cfn.send(new DeleteStackCommand({ StackName: stackId, ClientRequestToken: token })));
     }
-    stack = await waitForStack(cfn, stackId, since, opts);
+    stack = await waitForStack(cfn, stackId, scope, opts);
     if (stack.StackStatus === 'DELETE_COMPLETE') return { outcome: 'deleted', stackId };
-    const failed = await failedDeletes(cfn, stackId, since);
+    const failed = await failedDeletes(cfn, stackId, scope);
     const detail = failed.length ? failed.join('; ') : (stack.StackStatusReason ?? 'no reason given');
     if (attempt >= DELETE_ATTEMPTS) {
       throw new ActionError(`Deleting stack ${name} ended in ${stack.StackStatus} after ${attempt} attempts: ${detail}`,
@@ -548,10 +599,9 @@ export async function destroyStack(cfn: CloudFormationClient, name: string, owne
   }
 }
 
-async function failedDeletes(cfn: CloudFormationClient, stackId: string, since: Date): Promise<string[]> {
-  const out = await call('DescribeStackEvents', 'cloudformation:DescribeStackEvents', () => cfn.send(new DescribeStackEventsCommand({ StackName: stackId })));
-  return (out.StackEvents ?? [])
-    .filter((e) => e.ResourceStatus === 'DELETE_FAILED' && e.ResourceType !== 'AWS::CloudFormation::Stack' && (!e.Timestamp || e.Timestamp >= since))
+async function failedDeletes(cfn: CloudFormationClient, stackId: string, scope: EventScope): Promise<string[]> {
+  return (await newEvents(cfn, stackId, scope, new Set()))
+    .filter((e) => e.ResourceStatus === 'DELETE_FAILED' && e.ResourceType !== 'AWS::CloudFormation::Stack')
     .map((e) => `${e.LogicalResourceId} (${e.ResourceType}): ${e.ResourceStatusReason ?? 'no reason given'}`);
 }
 

@@ -24,7 +24,6 @@ export async function waitForUrl(url: string, opts: ProbeOptions): Promise<Probe
       what: `the app at ${url}`,
       deadline: opts.deadline,
       log: opts.log,
-      initialDelayMs: 1_000,
       maxDelayMs: 5_000,
       check: async () => {
         const attempt = await once(client, url);

@@ -27,3 +27,23 @@ export function grafanaWorkspaceUsers(inv: Inventory, leaving: readonly string[]
 export function isGiven(id: string | undefined, givenId: string | undefined): boolean {
   return id !== undefined && givenId !== undefined && id === givenId;
 }
+
+/**
+ * Why the Grafana workspace's contents are unknown, or undefined when they were read: an environment's objects are
+ * deleted only from what was read, never guessed at.
+ */
+export function grafanaObjectsUnread(inv: Inventory, unreadReason?: string): string | undefined {
+  if (inv.grafana) return undefined;
+  const ws = inv.grafanaWorkspace;
+  if (ws && ws.status !== 'ACTIVE') return `Grafana workspace ${ws.id} is ${ws.status}, so its contents cannot be read now`;
+  return `the Grafana workspace's contents could not be read${unreadReason ? ` (${unreadReason})` : ''}`;
+}
+
+/**
+ * A resource tagged for PR N is PR N's (src/tags.ts isOwnedBy): a run for another PR, or for none, that ends up with the
+ * same environment name keeps it. Untagged for a PR (a branch environment) matches any run.
+ */
+export function prMismatch(taggedPr: number | undefined, runPr: number | undefined): string | undefined {
+  if (taggedPr === undefined || taggedPr === runPr) return undefined;
+  return `tagged for PR #${taggedPr}, and this run is ${runPr === undefined ? 'not for a pull request' : `for PR #${runPr}`}`;
+}

@@ -34,7 +34,8 @@ export function renderBody(state: ReportState, opts: BodyOptions): string[] {
   const scope: LinkScope = { region: state.region, repository: state.repository, serverUrl: opts.serverUrl };
   const cut = (text: string, room: number) => (text.length > room ? `${text.slice(0, room)}… (truncated; see the job log)` : text);
   const newest = newestMode(state);
-  const destroyed = state.modes.destroy?.status === 'succeeded' && newest === 'destroy';
+  // A destroy's dry run is a plan: the preview is still there, links and all.
+  const destroyed = state.modes.destroy?.status === 'succeeded' && !state.modes.destroy.dryRun && newest === 'destroy';
   const sweep = newest === 'cleanup';
   const modes = MODE_ORDER.filter((m) => state.modes[m] && (!opts.only || m === opts.only));
   const lines: string[] = [];

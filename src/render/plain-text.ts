@@ -74,13 +74,18 @@ function inline(text: string): string {
   rest = rest
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_m, label: string, href: string) => `${label} <${href}>`)
+    .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_m, label: string, href: string) => (linkText(label) === href ? `<${href}>` : `${label} <${href}>`))
     .replace(/\*\*([^*]+)\*\*/g, '$1');
   // eslint-disable-next-line no-control-regex
   const restored = decodeReferences(rest).replace(/\u0000(\d+)\u0000/g, (_m, n: string) => literal[Number(n)]);
   // Word joiners (kept out of autolinks and mentions) and controls a terminal would act on.
   // eslint-disable-next-line no-control-regex
   return restored.replace(/[\u2060\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** A link's text as read, to tell a bare URL (shown once) from a named link (text, then target). */
+function linkText(label: string): string {
+  return label.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u2060/g, '');
 }
 
 /** The cells of a table row, split at the pipes that are not escaped. */

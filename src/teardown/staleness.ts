@@ -1,14 +1,9 @@
-/** What cleanup knows about one environment, gathered from every place the action leaves resources. */
+/** What the verdict looks at: the environment's PR and its newest sign of life (src/inventory EnvironmentInventory has both). */
 export interface EnvironmentRecord {
   environment: string;
   prNumber?: number;
   /** The newest sign of life: last stack deploy, else workspace creation. */
   lastActivityAt?: Date;
-  /** Human list of what exists ("stack preview-shop-pr-1", "AMP workspace ws-…", "Grafana folder"). */
-  parts: string[];
-  stackName?: string;
-  /** AMP workspaces tagged for the environment (not already DELETING). */
-  ampWorkspaceIds: string[];
 }
 
 export type PullState = 'open' | 'closed' | 'merged' | 'unknown';
@@ -23,7 +18,7 @@ export interface Verdict {
  * longer than the TTL goes even with an open PR (a forgotten draft still costs money); when the PR
  * state cannot be read, only the TTL decides, so a GitHub outage never deletes a live preview.
  */
-export function judge(env: Pick<EnvironmentRecord, 'environment' | 'prNumber' | 'lastActivityAt'>, pull: PullState | undefined, now: number, ttlMs: number): Verdict {
+export function judge(env: EnvironmentRecord, pull: PullState | undefined, now: number, ttlMs: number): Verdict {
   const idleMs = env.lastActivityAt ? now - env.lastActivityAt.getTime() : undefined;
   const idle = idleMs === undefined ? 'never deployed' : `idle ${formatAge(idleMs)}`;
   if (env.prNumber !== undefined) {

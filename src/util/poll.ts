@@ -16,11 +16,31 @@ export interface PollOptions<T> {
   expected?: string;
   /** A line at least this often while nothing changes (default 45 s). */
   heartbeatMs?: number;
-  initialDelayMs?: number;
+  /**
+   * The change was requested just now, so a check at once could only see it in progress: the first
+   * check waits one interval, which is what keeps a short wait at one call per 2 s.
+   */
+  justStarted?: boolean;
+  /** Cap on the interval (default: the heartbeat); lower only keeps the lag smaller, the 2 s floor stays. */
   maxDelayMs?: number;
-  factor?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+}
+
+/**
+ * The schedule every wait follows (issue 15): the detection lag (change → the check that sees it) at
+ * most max(1 s, 5 % of the wait) on average, and at most one call per 2 s of wait per resource.
+ * A change that lands uniformly within an interval d is seen d/2 later on average, so the interval
+ * is 2 s while 5 % of the elapsed time is under 1 s (both bounds are met exactly there: one call
+ * per 2 s means a 1 s average lag, no schedule does better on both), then 8 % of the elapsed time
+ * (a 4 % lag, under the 5 % bound with room for a check's own latency), capped by the heartbeat
+ * so each heartbeat line reports a fresh status. A 60-minute wait costs about 120 calls.
+ */
+export const SCHEDULE = { minMs: 2_000, fraction: 0.08 } as const;
+
+/** How long after a check that started `elapsedMs` into the wait the next one starts. */
+export function pollInterval(elapsedMs: number, maxMs = 45_000): number {
+  return Math.round(Math.min(maxMs, Math.max(SCHEDULE.minMs, SCHEDULE.fraction * elapsedMs)));
 }
 
 /**
@@ -51,21 +71,24 @@ export function duration(seconds: number): string {
 export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Polls until `check` reports done. The delay starts short (most resources the action touches are
- * ready within seconds on a re-run) and backs off to a cap, so a 10-minute Grafana creation costs
- * tens of calls rather than hundreds, and nobody waits a fixed 30 s for a ready resource.
+ * Polls until `check` reports done, on the `pollInterval` schedule measured from each check's start
+ * (a slow answer does not stretch the cadence; a check slower than the interval is followed at once,
+ * so calls never come closer than the interval). It checks at once unless `justStarted`: most
+ * resources the action touches are ready on a re-run.
  */
 export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
   const sleep = opts.sleep ?? defaultSleep;
   const now = opts.now ?? Date.now;
-  const factor = opts.factor ?? 1.6;
-  const maxDelay = opts.maxDelayMs ?? 15_000;
-  let delay = opts.initialDelayMs ?? 1_000;
   const heartbeat = opts.heartbeatMs ?? 45_000;
+  const cap = Math.min(opts.maxDelayMs ?? heartbeat, heartbeat);
   const started = now();
   let lastStatus = '';
   let lastLine = started;
+  let next = opts.justStarted ? started + pollInterval(0, cap) : started;
   for (;;) {
+    const wake = Math.min(next, opts.deadline);
+    if (wake > now()) await sleep(wake - now());
+    const checkedAt = now();
     const result = await opts.check();
     const elapsed = Math.round((now() - started) / 1000);
     if (result.done) {
@@ -76,20 +99,22 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
       opts.log(`${opts.what}: ${result.status} (${elapsed}s)`);
       lastStatus = result.status;
       lastLine = now();
-    } else if (now() - lastLine >= heartbeat) {
+    } else if (now() - lastLine >= heartbeat - HEARTBEAT_SLACK_MS) {
       // The same status for a while: say so, so a silent log never looks like a hung step.
       opts.log(`${opts.what}: still ${result.status} after ${duration(elapsed)}${opts.expected ? ` (${opts.expected})` : ''}`);
       lastLine = now();
     }
-    const remaining = opts.deadline - now();
-    if (remaining <= 0) {
+    if (opts.deadline - now() <= 0) {
       throw new ActionError(
         `Timed out waiting for ${opts.what}: still ${result.status} after ${elapsed}s.`,
         'Raise wait-timeout-minutes, or check the resource in the AWS console; a re-run resumes waiting.',
       );
     }
-    // Wake for the heartbeat too, so lines come at most `heartbeat` apart whatever the delay cap.
-    await sleep(Math.max(1, Math.min(delay, remaining, lastLine + heartbeat - now())));
-    delay = Math.min(Math.round(delay * factor), maxDelay);
+    // A check is brought forward to the heartbeat rather than added, so a line comes at least `heartbeat` apart
+    // with a fresh status and no extra call.
+    next = Math.min(checkedAt + pollInterval(checkedAt - started, cap), lastLine + heartbeat);
   }
 }
+
+/** A check's own latency must not push a heartbeat line a whole interval late. */
+const HEARTBEAT_SLACK_MS = 1_000;

@@ -62,6 +62,24 @@ export interface GrafanaAnswerFault {
   operation?: string;
 }
 
+/**
+ * One state change a model made: what it started, when, and when (on the model's clock, the same machine's)
+ * the resource reached `to`. The lazily advanced models (AMP, Grafana) know the end when they start it, so
+ * they record both at once. Benchmarks read the AWS-side critical path of a run from these.
+ */
+export interface Transition {
+  service: 'aps' | 'grafana' | 'cloudformation' | 'ecs';
+  /** The id the API names it by: workspace id, stack name, change set name, ECS service name. */
+  resource: string;
+  kind: 'create' | 'update' | 'delete' | 'changeset' | 'deployment';
+  /** A change set's stack. */
+  stack?: string;
+  /** The state it reached (ACTIVE, DELETED, CREATE_COMPLETE, ROLLBACK_COMPLETE, COMPLETED, …). */
+  to: string;
+  startedAt: number;
+  doneAt: number;
+}
+
 export interface RequestLogEntry {
   seq: number;
   at: string;
@@ -69,6 +87,8 @@ export interface RequestLogEntry {
   service: string;
   /** Operation name as in the API model (CreateWorkspace), "METHOD /path" for GitHub, "METHOD /route/:param" for grafana-http. */
   operation: string;
+  /** The resource an AWS request names, as sent (workspace id, stack name or ARN, change set, ECS services): request-target.ts. */
+  target?: string;
   /** True for every operation that can change state (anything but Describe/List/Get/Search/Head). */
   mutating: boolean;
   status: number;

@@ -8,6 +8,7 @@ import { hasMapping, UnauthorizableRequest } from '../iam/requests';
 import { ACCOUNT_ID } from '../models/iam';
 import { authError } from './auth-errors';
 import { FaultInjector } from './faults';
+import { requestTarget } from './request-target';
 import { ec2Denied, ec2Fault, ec2UnknownOperation, encodeEc2Error, encodeEc2Result } from './ec2-query';
 import { decodeQuery, encodeQueryError, encodeQueryResult, requireActionAndVersion, requireQueryForm } from './query';
 import { encodeRestJson, matchRoute, restJsonError, RestRoute } from './rest-json';
@@ -115,6 +116,7 @@ export function createAwsEndpoint(deps: AwsEndpointDeps) {
         decoded = decode(binding, service, method, url, req, body, form);
         entry.operation = decoded.operation;
         entry.mutating = !READ_ONLY.test(decoded.operation);
+        entry.target = requestTarget(service, decoded.input);
       } catch (err) {
         if (!(err instanceof AwsError)) throw err;
         decoded = err;

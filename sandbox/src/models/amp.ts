@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AwsError, CallContext, Latencies } from '../core/types';
+import { AwsError, CallContext, Latencies, Transition } from '../core/types';
 import { AMP_SPEC } from './specs/amp';
 import { canonicalJson, nextCreationKey, paginate, rejectReservedTagKeys, validate } from './validate';
 
@@ -38,6 +38,8 @@ export class AmpModel {
   readonly workspaces = new Map<string, AmpWorkspace>();
   private readonly tokens = new Map<string, TokenRecord>();
   private failNextCreates = 0;
+  /** Each creation and deletion with the moment it completes (settle() ends one sooner than recorded), for the benchmarks. */
+  readonly transitions: Transition[] = [];
   /** Told when a workspace is gone (its deletion completed), so its data plane can go too. */
   onDeleted?: (workspaceId: string) => void;
 
@@ -90,6 +92,7 @@ export class AmpModel {
       failCreate,
     };
     this.workspaces.set(id, ws);
+    this.transitions.push({ service: 'aps', resource: id, kind: 'create', to: failCreate ? 'CREATION_FAILED' : 'ACTIVE', startedAt: ws.createdAt.getTime(), doneAt: ws.readyAt });
     if (tokenKey) this.tokens.set(tokenKey, { workspaceId: id, request, at: Date.now() });
     return { workspaceId: id, arn: ws.arn, status: { statusCode: ws.status }, tags: { ...ws.tags }, kmsKeyArn };
   }
@@ -124,6 +127,7 @@ export class AmpModel {
     ws.status = 'DELETING';
     ws.deleteToken = token;
     ws.readyAt = Date.now() + this.latencies().ampDelete;
+    this.transitions.push({ service: 'aps', resource: ws.id, kind: 'delete', to: 'DELETED', startedAt: Date.now(), doneAt: ws.readyAt });
     return {};
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AwsError, CallContext, IamRole } from '../core/types';
+import { AwsError, CallContext, IamRole, Transition } from '../core/types';
 import { NetworkModel } from './network';
 import { validate } from './validate';
 
@@ -101,6 +101,8 @@ export class EcsModel {
   /** The tasks' network interfaces and the load balancers ECS registers them in. */
   readonly network = new NetworkModel();
   private taskFailure?: { reason: string; container?: string };
+  /** Each service deployment, started to COMPLETED or FAILED, for the benchmarks. */
+  readonly transitions: Transition[] = [];
   private readonly observers: TaskObserver[] = [];
 
   observeTasks(observer: TaskObserver): void {
@@ -150,6 +152,8 @@ export class EcsModel {
     for (const t of this.tasks.values()) {
       if (t.group === `service:${service.name}` && t.clusterArn === service.clusterArn && t.lastStatus === 'RUNNING') this.stop(t, 'ServiceSchedulerInitiated', 'Task stopped by a new deployment');
     }
+    const startedAt = Date.now();
+    const settled = (to: string) => this.transitions.push({ service: 'ecs', resource: service.name, kind: 'deployment', to, startedAt, doneAt: Date.now() });
     service.deployment = { id: `ecs-svc/${randomUUID().replace(/-/g, '').slice(0, 19)}`, rolloutState: 'IN_PROGRESS', rolloutStateReason: 'ECS deployment in progress.', failedTasks: 0, createdAt: new Date(), updatedAt: new Date() };
     const failure = this.taskFailure;
     const steps = 3;
@@ -167,11 +171,13 @@ export class EcsModel {
     if (failure) {
       service.deployment.rolloutState = 'FAILED';
       service.deployment.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
+      settled('FAILED');
       throw new Error('Resource handler returned message: "Error occurred during operation \'ECS Deployment Circuit Breaker was triggered\'." (HandlerErrorCode: GeneralServiceException)');
     }
     for (let i = 0; i < service.desiredCount; i++) this.startTask(service, td);
     service.deployment.rolloutState = 'COMPLETED';
     service.deployment.rolloutStateReason = 'ECS deployment completed.';
+    settled('COMPLETED');
     service.events.unshift({ id: randomUUID(), createdAt: new Date(), message: `(service ${service.name}) has reached a steady state.` });
   }
 

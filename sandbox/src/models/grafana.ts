@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AwsError, CallContext, IamState, Latencies } from '../core/types';
+import { AwsError, CallContext, IamState, Latencies, Transition } from '../core/types';
 import type { AmpModel } from './amp';
 import { findRoleByArn, trustsService } from './iam';
 import { GrafanaServiceAccounts, ServiceAccount } from './grafana-service-accounts';
@@ -78,6 +78,8 @@ export class GrafanaModel {
   /** Listeners being started, so that a retried create (same client token) answers with the final endpoint. */
   private readonly opening = new Map<string, Promise<void>>();
   readonly serviceAccounts: GrafanaServiceAccounts;
+  /** Each creation, update and deletion with the moment it completes, for the benchmarks. */
+  readonly transitions: Transition[] = [];
 
   constructor(private readonly opts: GrafanaOptions) {
     this.serviceAccounts = new GrafanaServiceAccounts((id, ctx) => this.activeWorkspace(id, ctx));
@@ -142,6 +144,7 @@ export class GrafanaModel {
     };
     // Registered before the first await, so quota and client token stay atomic for concurrent calls.
     this.workspaces.set(id, ws);
+    this.transitions.push({ service: 'grafana', resource: id, kind: 'create', to: 'ACTIVE', startedAt: now.getTime(), doneAt: ws.readyAt });
     if (clientToken !== undefined) this.tokens.set(tokenKey, { id, request: requestKey, at: Date.now() });
     const opening = this.attachApi(ws);
     this.opening.set(id, opening);
@@ -226,6 +229,7 @@ export class GrafanaModel {
     ws.status = 'DELETING';
     ws.modified = new Date();
     ws.readyAt = Date.now() + this.opts.latencies().grafanaDelete;
+    this.transitions.push({ service: 'grafana', resource: ws.id, kind: 'delete', to: 'DELETED', startedAt: ws.modified.getTime(), doneAt: ws.readyAt });
     return { workspace: describe(ws) };
   }
 
@@ -251,6 +255,7 @@ export class GrafanaModel {
     ws.status = 'UPDATING';
     ws.modified = new Date();
     ws.readyAt = Date.now() + this.opts.latencies().grafanaUpdate;
+    this.transitions.push({ service: 'grafana', resource: ws.id, kind: 'update', to: 'ACTIVE', startedAt: ws.modified.getTime(), doneAt: ws.readyAt });
     return { workspace: describe(ws) };
   }
 

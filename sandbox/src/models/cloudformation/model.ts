@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AwsError, CallContext, IamState, Latencies } from '../../core/types';
+import { AwsError, CallContext, IamState, Latencies, Transition } from '../../core/types';
 import type { Authorizer } from '../../iam/types';
 import { EcsModel } from '../ecs';
 import type { LogsModel } from '../logs';
@@ -109,6 +109,16 @@ type QueryInput = Record<string, any>;
 
 const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 const CHANGE_SET_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
+/**
+ * ClientRequestToken of CreateStack, UpdateStack, DeleteStack, ExecuteChangeSet and ContinueUpdateRollback: 1–128 of
+ * [a-zA-Z0-9][-a-zA-Z0-9]* (the ClientRequestToken shape of CloudFormation's 2010-05-15 service model).
+ */
+function requireRequestToken(token: unknown): void {
+  if (token === undefined) return;
+  if (typeof token !== 'string' || token.length < 1 || token.length > 128 || !/^[a-zA-Z0-9][-a-zA-Z0-9]*$/.test(token)) {
+    throw validation(`1 validation error detected: Value '${String(token)}' at 'clientRequestToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9][-a-zA-Z0-9]*`);
+  }
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const validation = (message: string) => new AwsError('ValidationError', message, 400);
 /** The session name CloudFormation gives the service role it assumes for a stack operation. */
@@ -119,9 +129,18 @@ export class CloudFormationModel {
   private readonly stacks: Stack[] = [];
   private readonly failures: InjectedFailure[] = [];
   private readonly performedLog: PerformedPermission[] = [];
+  /** Each stack operation (first *_IN_PROGRESS to its end state) and change set creation, for the benchmarks. */
+  readonly transitions: Transition[] = [];
+  /** When the running operation of each stack (by id) began. */
+  private readonly operationStarted = new Map<string, number>();
   private authorizer?: Authorizer;
   /** Test hook: DescribeChangeSet pages at 1 MB as the service does; smaller makes a small change set paged. */
   changeSetPageBytes = 1_000_000;
+  /**
+   * Test hook: how far CloudFormation's clock (its events' Timestamp) is ahead of the runner's (negative: behind), so a
+   * wait that scoped events by the runner's clock would show the wrong ones.
+   */
+  eventClockSkewMs = 0;
 
   /**
    * `authorizer` answers each handler permission CloudFormation performs for a stack operation, as
@@ -200,6 +219,7 @@ export class CloudFormationModel {
   }
 
   private createStack(input: QueryInput, ctx: CallContext) {
+    requireRequestToken(input.ClientRequestToken);
     const name = requireStackName(input.StackName);
     const existing = this.live(name, ctx);
     if (existing && input.ClientRequestToken && existing.tokens.has(input.ClientRequestToken)) return { StackId: existing.id };
@@ -213,6 +233,7 @@ export class CloudFormationModel {
   }
 
   private updateStack(input: QueryInput, ctx: CallContext) {
+    requireRequestToken(input.ClientRequestToken);
     const stack = this.mustFind(input.StackName, ctx);
     this.assertUpdatable(stack);
     const desired = this.desired({ ...input, TemplateBody: input.UsePreviousTemplate === 'true' ? stack.templateBody : input.TemplateBody }, ctx, stack.parameters, stack.tags, stack.roleArn);
@@ -223,6 +244,7 @@ export class CloudFormationModel {
   }
 
   private deleteStack(input: QueryInput, ctx: CallContext) {
+    requireRequestToken(input.ClientRequestToken);
     const stack = this.find(input.StackName, ctx);
     // Deleting a stack that is gone succeeds silently, as in CloudFormation.
     if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return {};
@@ -337,6 +359,7 @@ export class CloudFormationModel {
         cs.status = 'CREATE_COMPLETE';
         cs.executionStatus = 'AVAILABLE';
       }
+      this.transitions.push({ service: 'cloudformation', resource: cs.name, stack: target.name, kind: 'changeset', to: cs.status, startedAt: cs.createdAt.getTime(), doneAt: Date.now() });
     }, this.deps.latencies().cfnResource['ChangeSet'] ?? 300).unref();
     return { Id: cs.id, StackId: stack.id };
   }
@@ -363,6 +386,7 @@ export class CloudFormationModel {
   }
 
   private executeChangeSet(input: QueryInput, ctx: CallContext) {
+    requireRequestToken(input.ClientRequestToken);
     const cs = this.findChangeSet(input.ChangeSetName, input.StackName, ctx);
     const stack = this.stacks.find((s) => s.id === cs.stackId)!;
     if (input.ClientRequestToken && stack.tokens.has(input.ClientRequestToken) && cs.executionStatus !== 'AVAILABLE') return {};
@@ -404,6 +428,7 @@ export class CloudFormationModel {
   }
 
   private continueUpdateRollback(input: QueryInput, ctx: CallContext) {
+    requireRequestToken(input.ClientRequestToken);
     const stack = this.mustFind(input.StackName, ctx);
     if (stack.status !== 'UPDATE_ROLLBACK_FAILED') {
       throw validation(`Stack ${stack.id} is in ${stack.status} state and can not continue update rollback. It must be in UPDATE_ROLLBACK_FAILED state.`);
@@ -759,13 +784,22 @@ export class CloudFormationModel {
   private setStatus(stack: Stack, status: string, reason?: string, token?: string): void {
     stack.status = status;
     stack.statusReason = reason;
+    // A rollback or cleanup phase belongs to the operation that began it: one transition per operation.
+    if (status.endsWith('_IN_PROGRESS')) {
+      if (!this.operationStarted.has(stack.id)) this.operationStarted.set(stack.id, Date.now());
+    } else {
+      const startedAt = this.operationStarted.get(stack.id) ?? Date.now();
+      this.operationStarted.delete(stack.id);
+      const kind = status.startsWith('DELETE') ? 'delete' : status.startsWith('UPDATE') ? 'update' : 'create';
+      this.transitions.push({ service: 'cloudformation', resource: stack.name, kind, to: status, startedAt, doneAt: Date.now() });
+    }
     this.event(stack, stack.name, 'AWS::CloudFormation::Stack', stack.id, status, reason, token);
   }
 
   private event(stack: Stack, logicalId: string, type: string, physicalId: string | undefined, status: string, reason?: string, token?: string): void {
     stack.events.push({
       EventId: randomUUID(), StackId: stack.id, StackName: stack.name, LogicalResourceId: logicalId, PhysicalResourceId: physicalId,
-      ResourceType: type, Timestamp: new Date(), ResourceStatus: status, ResourceStatusReason: reason, ClientRequestToken: token,
+      ResourceType: type, Timestamp: new Date(Date.now() + this.eventClockSkewMs), ResourceStatus: status, ResourceStatusReason: reason, ClientRequestToken: token,
     });
   }
 }

@@ -174,34 +174,41 @@ async function inBatches<T, R>(items: T[], limit: number, work: (item: T, index:
 const DEGRADES: Partial<Record<Mode, RegExp>> = { cleanup: /^a Grafana API token/, deploy: /^(report stopped tasks|metrics-check)/ };
 const BEST_EFFORT = /^grafana:(ListWorkspaceServiceAccountTokens|DeleteWorkspaceServiceAccountToken)$/;
 
-describe.each(['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'] as Mode[])('%s without one of its permissions', (mode) => {
-  beforeAll(async () => {
-    fx = await startFixture({ latencies: LATENCIES });
-  });
-  afterAll(() => fx.close());
+/**
+ * The removals of one mode, in a test file of its own (permission-removal-<mode>.test.ts): the five modes
+ * share nothing but this code, so Jest's workers run them side by side rather than one file doing all five
+ * in a row (the longest file of the e2e run).
+ */
+export function describeRemovals(mode: Mode): void {
+  describe(`${mode} without one of its permissions`, () => {
+    beforeAll(async () => {
+      fx = await startFixture({ latencies: LATENCIES });
+    });
+    afterAll(() => fx.close());
 
-  it('fails naming the missing action, for each API action it uses and one action of each CloudFormation handler', async () => {
-    const chosen = await exercised(mode);
-    expect(chosen.size).toBeGreaterThanOrEqual(mode === 'dashboard' ? 3 : 5);
-    const removals = [...chosen].map(([grant, action]) => ({ grant, action }));
-    const prepared = await inBatches(removals, 3, () => SCENARIOS[mode].prepare());
-    const verdict = async ({ grant, action }: { grant: string; action: string }, i: number) => {
-      const run = await SCENARIOS[mode].run(prepared[i], roleWithout(mode, action));
-      const named = run.errors.join('\n').includes(action);
-      const warned = run.log.split('\n').some((l) => l.startsWith('::warning::') && l.includes(action));
-      const ok = run.code === 1 && named ? 'fails naming it' : (DEGRADES[mode]?.test(grant) || BEST_EFFORT.test(action)) && run.code === 0 && warned ? 'warns naming it' : `code ${run.code}: ${run.errors.join(' | ').slice(0, 300)}`;
-      return `${action} (${grant}): ${ok}`;
-    };
-    // The service account is made once per workspace: that removal runs alone, after the rest, and
-    // without it. Provision shares one role stack, and the sweep one account: those go one by one.
-    const solo = removals.map((r, i) => ({ r, i })).filter(({ r }) => r.action === 'grafana:CreateWorkspaceServiceAccount');
-    const rest = removals.map((r, i) => ({ r, i })).filter(({ r }) => r.action !== 'grafana:CreateWorkspaceServiceAccount');
-    const outcomes = await inBatches(rest, mode === 'provision' || mode === 'cleanup' ? 1 : 3, ({ r, i }) => verdict(r, i));
-    for (const { r, i } of solo) {
-      withoutServiceAccounts();
-      outcomes.push(await verdict(r, i));
-    }
-    if (process.env.REMOVAL_REPORT) process.stdout.write(`${mode}:\n${outcomes.join('\n')}\n`);
-    expect(outcomes.filter((o) => !/: (fails|warns) naming it$/.test(o))).toEqual([]);
-  }, 240_000);
-});
+    it('fails naming the missing action, for each API action it uses and one action of each CloudFormation handler', async () => {
+      const chosen = await exercised(mode);
+      expect(chosen.size).toBeGreaterThanOrEqual(mode === 'dashboard' ? 3 : 5);
+      const removals = [...chosen].map(([grant, action]) => ({ grant, action }));
+      const prepared = await inBatches(removals, 3, () => SCENARIOS[mode].prepare());
+      const verdict = async ({ grant, action }: { grant: string; action: string }, i: number) => {
+        const run = await SCENARIOS[mode].run(prepared[i], roleWithout(mode, action));
+        const named = run.errors.join('\n').includes(action);
+        const warned = run.log.split('\n').some((l) => l.startsWith('::warning::') && l.includes(action));
+        const ok = run.code === 1 && named ? 'fails naming it' : (DEGRADES[mode]?.test(grant) || BEST_EFFORT.test(action)) && run.code === 0 && warned ? 'warns naming it' : `code ${run.code}: ${run.errors.join(' | ').slice(0, 300)}`;
+        return `${action} (${grant}): ${ok}`;
+      };
+      // The service account is made once per workspace: that removal runs alone, after the rest, and
+      // without it. Provision shares one role stack, and the sweep one account: those go one by one.
+      const solo = removals.map((r, i) => ({ r, i })).filter(({ r }) => r.action === 'grafana:CreateWorkspaceServiceAccount');
+      const rest = removals.map((r, i) => ({ r, i })).filter(({ r }) => r.action !== 'grafana:CreateWorkspaceServiceAccount');
+      const outcomes = await inBatches(rest, mode === 'provision' || mode === 'cleanup' ? 1 : 3, ({ r, i }) => verdict(r, i));
+      for (const { r, i } of solo) {
+        withoutServiceAccounts();
+        outcomes.push(await verdict(r, i));
+      }
+      if (process.env.REMOVAL_REPORT) process.stdout.write(`${mode}:\n${outcomes.join('\n')}\n`);
+      expect(outcomes.filter((o) => !/: (fails|warns) naming it$/.test(o))).toEqual([]);
+    }, 240_000);
+  });
+}

@@ -1,0 +1,3 @@
+import { describeRemovals } from './permission-removal';
+
+describeRemovals('provision');
