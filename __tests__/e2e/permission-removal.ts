@@ -45,8 +45,8 @@ interface Scenario {
 }
 
 const SCENARIOS: Record<Mode, Scenario> = {
-  // Not run below: up's grants are provision's, deploy's and dashboard's, whose removals are; the sandbox's manifest
-  // check holds up's own runs to its (union) manifest.
+  // No permission-removal-up file: up's grants are provision's, deploy's and dashboard's, whose removals run; the
+  // sandbox's manifest check holds up's own runs to its (union) manifest.
   up: {
     prepare: async () => fx.pullRequest(),
     run: (pr, role) => fx.run({ mode: 'up' }, { pr, role }),
