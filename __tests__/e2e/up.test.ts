@@ -9,13 +9,20 @@ const RUNNER_NETWORK = '198.51.100.0/24';
 
 let fx: PreviewFixture;
 
-// AMP takes longer to become ACTIVE than the stack takes to start, and the service longer to stabilise than Grafana
-// takes to import: the orders the test reads from the sandbox's records can only come from the plan's dependencies.
+const FAST = { ampCreate: 300, grafanaCreate: 300, cfnResource: { default: 20, ChangeSet: 40, 'AWS::IAM::Role': 40, 'ECS::Stabilize': 300 } };
+// AMP takes longer to become ACTIVE than the stack takes to start (a change set and a poll of at most 2 s), and the
+// service longer to stabilise than the Grafana side takes to import (the role stack, the workspace: a few 2 s polls):
+// with these, the orders the first test reads from the sandbox's records can only come from the plan's dependencies.
+const ORDERED = { ampCreate: 8000, cfnResource: { default: 20, ChangeSet: 40, 'AWS::IAM::Role': 40, 'ECS::Stabilize': 14_000 } };
+
 beforeAll(async () => {
-  fx = await startFixture({ latencies: { ampCreate: 1500, grafanaCreate: 300, cfnResource: { default: 20, ChangeSet: 40, 'AWS::IAM::Role': 40, 'ECS::Stabilize': 2500 } } });
+  fx = await startFixture({ latencies: FAST });
 });
 afterAll(() => fx.close());
-beforeEach(() => fx.reset());
+beforeEach(() => {
+  fx.reset();
+  fx.sandbox.setLatencies(FAST);
+});
 
 const mutating = () => fx.sandbox.log.filter((e) => e.mutating && e.service !== 'github');
 const ampOf = (pr: number) => [...fx.sandbox.amp.workspaces.values()].filter((w) => w.alias === `acme/shop/pr-${pr}`);
@@ -39,6 +46,7 @@ function open(url: string): Promise<number> {
 
 describe('up through dist/index.js', () => {
   it('brings a new PR\'s preview up in one step, starting the stack before AMP is ACTIVE and importing while the service stabilises', async () => {
+    fx.sandbox.setLatencies(ORDERED);
     const pr = fx.pullRequest();
     const run = ok(await fx.run(INPUTS, { pr }));
 
@@ -67,7 +75,7 @@ describe('up through dist/index.js', () => {
     expect(Math.max(...imports.map((e) => Date.parse(e.at)))).toBeLessThan(steady.createdAt.getTime());
     // The token lived around the Grafana steps only.
     expect(grafanaWs()[0].serviceAccounts.reduce((n, sa) => n + sa.tokens, 0)).toBe(0);
-  });
+  }, 120_000);
 
   it('reuses everything on a second run and changes nothing', async () => {
     const pr = fx.pullRequest();
