@@ -60763,7 +60763,7 @@ var links = __nccwpck_require__(4869);
 
 
 
-const MODE_ORDER = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
+const MODE_ORDER = ['up', 'provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
 /**
  * The links a reviewer clicks, in this order, on the first line under the title: the app (once it has a URL), the
  * dashboard, Grafana. Every other link (AMP URLs, the stack) is detail, folded.
@@ -60781,7 +60781,8 @@ function renderBody(state, opts) {
     const scope = { region: state.region, repository: state.repository, serverUrl: opts.serverUrl };
     const cut = (text, room) => (text.length > room ? `${text.slice(0, room)}… (truncated; see the job log)` : text);
     const newest = newestMode(state);
-    const destroyed = state.modes.destroy?.status === 'succeeded' && newest === 'destroy';
+    // A destroy's dry run is a plan: the preview is still there, links and all.
+    const destroyed = state.modes.destroy?.status === 'succeeded' && !state.modes.destroy.dryRun && newest === 'destroy';
     const sweep = newest === 'cleanup';
     const modes = MODE_ORDER.filter((m) => state.modes[m] && (!opts.only || m === opts.only));
     const lines = [];
@@ -60795,9 +60796,10 @@ function renderBody(state, opts) {
     lines.push('');
     for (const mode of modes)
         lines.push(`- ${stepLine(mode, state.modes[mode], scope, cut, opts.errorRoom)}`);
-    const plan = state.plans?.deploy;
-    if (plan && (!opts.only || opts.only === 'deploy'))
-        lines.push(`- ${stepLine('deploy', plan, scope, cut, opts.errorRoom)}`);
+    // Each step's newest dry run, beside its record of what is deployed (any mode's: up, deploy, destroy …).
+    const plans = MODE_ORDER.filter((m) => state.plans?.[m] && (!opts.only || m === opts.only));
+    for (const mode of plans)
+        lines.push(`- ${stepLine(mode, state.plans[mode], scope, cut, opts.errorRoom)}`);
     for (const mode of modes.filter((m) => state.modes[m].error)) {
         const f = splitFailure(cut(state.modes[mode].error, opts.errorRoom));
         lines.push('', renderFailure(mode, f));
@@ -60813,7 +60815,7 @@ function renderBody(state, opts) {
     }
     // Once destroyed, the other steps' detail (dashboard links, change sets) points at things that are gone.
     const detailed = destroyed ? modes.filter((m) => m === 'destroy') : modes;
-    const sections = [...detailed.map((m) => [m, state.modes[m]]), ...(plan && !destroyed && (!opts.only || opts.only === 'deploy') ? [['deploy (dry run)', plan]] : [])];
+    const sections = [...detailed.map((m) => [m, state.modes[m]]), ...(destroyed ? [] : plans.map((m) => [`${m} (dry run)`, state.plans[m]]))];
     for (const [mode, rec] of sections) {
         for (const section of rec.sections ?? []) {
             // The removal list of a destroy and the sweep's table are what their step did: shown, not folded.
@@ -60833,7 +60835,7 @@ function renderBody(state, opts) {
 }
 /** What a step in progress is doing, as its row says it ("deploying `4f1c2e9`…"). */
 const DOING = {
-    provision: 'provisioning', deploy: 'deploying', dashboard: 'importing dashboards', destroy: 'destroying', cleanup: 'sweeping',
+    up: 'bringing up', provision: 'provisioning', deploy: 'deploying', dashboard: 'importing dashboards', destroy: 'destroying', cleanup: 'sweeping',
 };
 /**
  * `**deploy** ✅ succeeded · commit `4f1c2e9` · image `shop:4f1c2e9` · 5 min 12 s · 10:31 UTC · [run logs](…)`, and the
@@ -74832,7 +74834,7 @@ var publish = __nccwpck_require__(8032);
 // EXTERNAL MODULE: ./src/github/step-state.ts
 var step_state = __nccwpck_require__(7993);
 ;// CONCATENATED MODULE: ./src/inputs/types.ts
-const MODES = ['provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
+const MODES = ['up', 'provision', 'deploy', 'dashboard', 'destroy', 'cleanup'];
 const METRICS_CHECKS = ['fail', 'warn', 'off'];
 
 ;// CONCATENATED MODULE: ./src/github/progress.ts
@@ -75386,29 +75388,37 @@ function reportTarget(raw, ctx) {
 // Each mode's module (and the AWS SDK packages it imports) is evaluated only when that mode runs:
 // evaluating every client at start-up costs ~100 ms each, on every step of every PR. import() makes
 // the bundler emit each mode as a chunk of its own.
+const DEPLOY_SERVICES = (inputs) => [
+    'amp', 'cloudformation', 'ecs',
+    ...(inputs.deploy.metricsCheck === 'off' ? [] : ['logs']),
+    ...(inputs.deploy.expose.mode === 'public-ip' ? ['ec2'] : []),
+];
 const modes_MODES = {
+    // provision + deploy + dashboard in one plan: the union of what they call.
+    up: {
+        services: (inputs) => [...DEPLOY_SERVICES(inputs), ...(inputs.grafana ? ['grafana'] : [])],
+        prepare: async (inputs, run) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(241), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(153), __nccwpck_require__.e(828), __nccwpck_require__.e(647), __nccwpck_require__.e(411), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4753))).dashboard.prepareUp(inputs, run),
+        run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(241), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(153), __nccwpck_require__.e(647), __nccwpck_require__.e(411), __nccwpck_require__.e(598)]).then(__nccwpck_require__.bind(__nccwpck_require__, 591))).up(ctx),
+        createsResources: true,
+    },
     provision: {
         services: () => ['amp', 'grafana', 'cloudformation'],
-        run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(241), __nccwpck_require__.e(805), __nccwpck_require__.e(795), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6131))).provision(ctx),
+        run: async (ctx) => (await __nccwpck_require__.e(/* import() */ 131).then(__nccwpck_require__.bind(__nccwpck_require__, 6131))).provision(ctx),
         createsResources: true,
     },
     deploy: {
-        services: (inputs) => [
-            'amp', 'cloudformation', 'ecs',
-            ...(inputs.deploy.metricsCheck === 'off' ? [] : ['logs']),
-            ...(inputs.deploy.expose.mode === 'public-ip' ? ['ec2'] : []),
-        ],
-        run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(241), __nccwpck_require__.e(805), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(153), __nccwpck_require__.e(795), __nccwpck_require__.e(561)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5561))).deploy(ctx),
+        services: DEPLOY_SERVICES,
+        run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(241), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(153), __nccwpck_require__.e(647), __nccwpck_require__.e(411), __nccwpck_require__.e(769)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5769))).deploy(ctx),
         createsResources: true,
     },
     dashboard: {
         services: () => ['amp', 'grafana'],
-        prepare: async (inputs, run) => (await Promise.all(/* import() */[__nccwpck_require__.e(241), __nccwpck_require__.e(828), __nccwpck_require__.e(570), __nccwpck_require__.e(43)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6043))).dashboard.prepare(inputs, run),
-        run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(241), __nccwpck_require__.e(828), __nccwpck_require__.e(570), __nccwpck_require__.e(43)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6043))).dashboard.run(ctx),
+        prepare: async (inputs, run) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(241), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(153), __nccwpck_require__.e(828), __nccwpck_require__.e(647), __nccwpck_require__.e(411), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4753))).dashboard.prepare(inputs, run),
+        run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(241), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(153), __nccwpck_require__.e(828), __nccwpck_require__.e(647), __nccwpck_require__.e(411), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4753))).dashboard.run(ctx),
         createsResources: true,
     },
-    destroy: { services: () => ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(241), __nccwpck_require__.e(805), __nccwpck_require__.e(795), __nccwpck_require__.e(570), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5362))).destroy(ctx) },
-    cleanup: { services: () => ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(241), __nccwpck_require__.e(805), __nccwpck_require__.e(795), __nccwpck_require__.e(570), __nccwpck_require__.e(736)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4736))).cleanup(ctx) },
+    destroy: { services: () => ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(241), __nccwpck_require__.e(647), __nccwpck_require__.e(166), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5362))).destroy(ctx) },
+    cleanup: { services: () => ['amp', 'cloudformation', 'grafana'], run: async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(241), __nccwpck_require__.e(647), __nccwpck_require__.e(166), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1960))).cleanup(ctx) },
 };
 function modeFor(mode) {
     return modes_MODES[mode];
@@ -75458,7 +75468,9 @@ async function run() {
     const record = {
         commit: runContext.commit,
         runUrl: runContext.runId ? `${runContext.serverUrl}/${owner.repository}/actions/runs/${runContext.runId}` : undefined,
-        ...(inputs.mode === 'deploy' ? { image: inputs.deploy.appImage, ...(inputs.deploy.dryRun ? { dryRun: true } : {}) } : {}),
+        ...(inputs.mode === 'deploy' || inputs.mode === 'up' ? { image: inputs.deploy.appImage } : {}),
+        // A dry run of any mode is a plan beside what is deployed (the comment keeps both), never a record of a change.
+        ...(inputs.deploy.dryRun ? { dryRun: true } : {}),
     };
     const where = { environment: inputs.environment, repository: owner.repository, region: inputs.region, prNumber: runContext.prNumber };
     let result = {};
@@ -75561,7 +75573,7 @@ async function reportInputError(err, raw, run, started) {
                 error: describe(err),
                 commit: run.commit,
                 runUrl: run.runId ? `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` : undefined,
-                ...(target.mode === 'deploy' && target.dryRun ? { dryRun: true } : {}),
+                ...(target.dryRun ? { dryRun: true } : {}),
             },
         },
         links: [],
