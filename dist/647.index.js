@@ -204,7 +204,8 @@ async function findOrCreateAmpWorkspace(amp, req) {
 async function waitAmpActive(amp, ws, req) {
     if (ws.status === 'ACTIVE')
         return;
-    await waitActive(amp, await describe(amp, ws.id), req);
+    // ws.status was read a moment ago (the workspace was just created or found): a describe now could only repeat it.
+    await waitActive(amp, ws.id, req, { justStarted: true });
 }
 function started(ws, origin) {
     return { ...toWorkspace(ws, origin), status: ws.status?.statusCode ?? 'UNKNOWN' };
@@ -263,16 +264,15 @@ async function describe(amp, id, input) {
         throw new _util_errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ((0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(`AMP DescribeWorkspace ${id}`, err), (0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .permissionFix */ .jj)(err, 'aps:DescribeWorkspace'));
     }
 }
-async function waitActive(amp, first, req) {
-    let current = first;
+async function waitActive(amp, id, req, opts = {}) {
     return (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)({
-        what: `AMP workspace ${first.workspaceId}`,
+        what: `AMP workspace ${id}`,
         deadline: req.deadline,
         log: req.log,
         expected: _util_poll__WEBPACK_IMPORTED_MODULE_3__/* .EXPECTED */ .dS.ampActive,
+        justStarted: opts.justStarted,
         check: async () => {
-            const ws = current ?? (await describe(amp, first.workspaceId));
-            current = undefined;
+            const ws = await describe(amp, id);
             const status = ws.status?.statusCode ?? 'UNKNOWN';
             if (status === 'ACTIVE')
                 return { done: true, value: ws };
@@ -331,6 +331,8 @@ async function deleteEnvironmentWorkspaces(amp, req) {
         }
         await (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)({
             what: `deletion of AMP workspace ${ws.id}`, deadline: req.deadline, log: req.log, expected: _util_poll__WEBPACK_IMPORTED_MODULE_3__/* .EXPECTED */ .dS.ampDeleted,
+            // Just asked to delete (or listed as DELETING a moment ago): the first check waits one interval.
+            justStarted: true,
             check: async () => {
                 const current = await describeIfExists(amp, ws.id);
                 return current ? { done: false, status: current.status?.statusCode ?? 'UNKNOWN' } : { done: true, value: undefined };
@@ -474,6 +476,8 @@ async function deleteGrafanaWorkspace(grafana, ws, owner, opts) {
     }
     await (0,_util_poll__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)({
         what: `deletion of Grafana workspace ${ws.id}`, deadline: opts.deadline, log: opts.log, maxDelayMs: 20_000,
+        // DeleteWorkspace was just accepted: a describe now could only say DELETING.
+        justStarted: true,
         check: async () => {
             try {
                 const out = await grafana.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_4__.DescribeWorkspaceCommand({ workspaceId: ws.id }));
@@ -1844,11 +1848,12 @@ function stepRecords(plan, outcomes, keep = () => true) {
  * most max(1 s, 5 % of the wait) on average, and at most one call per 2 s of wait per resource.
  * A change that lands uniformly within an interval d is seen d/2 later on average, so the interval
  * is 2 s while 5 % of the elapsed time is under 1 s (both bounds are met exactly there: one call
- * per 2 s means a 1 s average lag, no schedule does better on both), then 8 % of the elapsed time
- * (a 4 % lag, under the 5 % bound with room for a check's own latency), capped by the heartbeat
- * so each heartbeat line reports a fresh status. A 60-minute wait costs about 120 calls.
+ * per 2 s means a 1 s average lag, no schedule does better on both), then 5 % of the elapsed time
+ * (a 2.5 % lag: half the bound, so a mode's wall time stays within 5 % of its critical path with
+ * the run's own requests and start-up on top — measured by `npm run bench`), capped by the
+ * heartbeat so each heartbeat line reports a fresh status. A 60-minute wait costs about 145 calls.
  */
-const SCHEDULE = { minMs: 2_000, fraction: 0.08 };
+const SCHEDULE = { minMs: 2_000, fraction: 0.05 };
 /** How long after a check that started `elapsedMs` into the wait the next one starts. */
 function pollInterval(elapsedMs, maxMs = 45_000) {
     return Math.round(Math.min(maxMs, Math.max(SCHEDULE.minMs, SCHEDULE.fraction * elapsedMs)));

@@ -96,7 +96,8 @@ export async function findOrCreateAmpWorkspace(amp: AmpClient, req: Omit<EnsureA
 /** Waits until the workspace find-or-create returned is ACTIVE; a CREATION_FAILED or DELETING one fails with its fix. */
 export async function waitAmpActive(amp: AmpClient, ws: Pick<StartedAmpWorkspace, 'id' | 'status'>, req: { deadline: number; log: (line: string) => void }): Promise<void> {
   if (ws.status === 'ACTIVE') return;
-  await waitActive(amp, await describe(amp, ws.id), req);
+  // ws.status was read a moment ago (the workspace was just created or found): a describe now could only repeat it.
+  await waitActive(amp, ws.id, req, { justStarted: true });
 }
 
 function started(ws: WorkspaceDescription, origin: AmpWorkspace['origin']): StartedAmpWorkspace {
@@ -156,16 +157,15 @@ async function describe(amp: AmpClient, id: string, input?: string): Promise<Wor
   }
 }
 
-async function waitActive(amp: AmpClient, first: WorkspaceDescription, req: { deadline: number; log: (line: string) => void }): Promise<WorkspaceDescription> {
-  let current: WorkspaceDescription | undefined = first;
+async function waitActive(amp: AmpClient, id: string, req: { deadline: number; log: (line: string) => void }, opts: { justStarted?: boolean } = {}): Promise<WorkspaceDescription> {
   return pollUntil({
-    what: `AMP workspace ${first.workspaceId}`,
+    what: `AMP workspace ${id}`,
     deadline: req.deadline,
     log: req.log,
     expected: EXPECTED.ampActive,
+    justStarted: opts.justStarted,
     check: async () => {
-      const ws = current ?? (await describe(amp, first.workspaceId!));
-      current = undefined;
+      const ws = await describe(amp, id);
       const status = ws.status?.statusCode ?? 'UNKNOWN';
       if (status === 'ACTIVE') return { done: true, value: ws };
       if (status === 'CREATION_FAILED' || status === 'DELETING') {
@@ -233,6 +233,8 @@ export async function deleteEnvironmentWorkspaces(amp: AmpClient, req: { owner: 
     }
     await pollUntil({
       what: `deletion of AMP workspace ${ws.id}`, deadline: req.deadline, log: req.log, expected: EXPECTED.ampDeleted,
+      // Just asked to delete (or listed as DELETING a moment ago): the first check waits one interval.
+      justStarted: true,
       check: async () => {
         const current = await describeIfExists(amp, ws.id);
         return current ? { done: false, status: current.status?.statusCode ?? 'UNKNOWN' } : { done: true, value: undefined };

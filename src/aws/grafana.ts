@@ -151,6 +151,8 @@ export async function deleteGrafanaWorkspace(grafana: GrafanaClient, ws: { id: s
   }
   await pollUntil({
     what: `deletion of Grafana workspace ${ws.id}`, deadline: opts.deadline, log: opts.log, maxDelayMs: 20_000,
+    // DeleteWorkspace was just accepted: a describe now could only say DELETING.
+    justStarted: true,
     check: async () => {
       try {
         const out = await grafana.send(new DescribeWorkspaceCommand({ workspaceId: ws.id }));
