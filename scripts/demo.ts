@@ -1,7 +1,7 @@
 /**
  * `npm run sandbox [-- --keep]`: the action's lifecycle offline. Starts the local AWS sandbox, opens a pull
  * request in its GitHub, runs dist/index.js as the runner would (OIDC role, INPUT_* variables,
- * event file) for every mode: provision → deploy → redeploy → dashboard → (PR closed) destroy, and
+ * event file) through the lifecycle: up → up after a push → destroy as a dry run → (PR closed) destroy, and
  * prints the log, the step outputs, the dashboard URLs, the app's answer, the metrics check's live line and the PR
  * comment as it stands after the step (as text: src/render/plain-text.ts), then shows that nothing of the
  * environment is left in the sandbox. With --keep it stops before destroy, with the
@@ -32,11 +32,11 @@ const FIRST = '4f1c2e9d8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e';
 const SECOND = 'a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0';
 
 const STEPS: Step[] = [
-  { title: 'provision', commit: FIRST, inputs: { mode: 'provision', 'grafana-admins': 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', tags: 'team=demo' } },
-  // The sandbox's runner address (198.51.100.7) is the network allowed to open the app.
-  { title: 'deploy', commit: FIRST, inputs: { mode: 'deploy', tags: 'team=demo', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
-  { title: 'deploy again with a new app image', commit: SECOND, inputs: { mode: 'deploy', tags: 'team=demo', 'app-image': 'public.ecr.aws/aws-otel-test/prometheus-sample-app:v2', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
-  { title: 'dashboard', commit: SECOND, inputs: { mode: 'dashboard' } },
+  // The preview workflow's default: provision, deploy and dashboard in one step. The sandbox's runner address
+  // (198.51.100.7) is the network allowed to open the app.
+  { title: 'up (the PR opened)', commit: FIRST, inputs: { mode: 'up', 'grafana-admins': 'user:906753b1ac-1234abcd-12ab-34cd-56ef-1234567890ab', tags: 'team=demo', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
+  { title: 'up again after a push with a new app image', commit: SECOND, inputs: { mode: 'up', tags: 'team=demo', 'app-image': 'public.ecr.aws/aws-otel-test/prometheus-sample-app:v2', expose: 'public-ip', 'ingress-cidrs': '198.51.100.0/24' } },
+  { title: 'destroy, dry run (what closing the PR will remove)', commit: SECOND, inputs: { mode: 'destroy', 'delete-grafana-workspace': 'true', 'dry-run': 'true' } },
   { title: 'destroy (the PR was closed)', commit: SECOND, inputs: { mode: 'destroy', 'delete-grafana-workspace': 'true' } },
 ];
 
@@ -67,9 +67,13 @@ async function step(fx: PreviewFixture, pr: number, { title, inputs, commit }: S
     console.log(`\nThe app at ${run.outputs['app-url']} (through the sandbox's internet, ${fx.sandbox.appProxyUrl}): HTTP ${answer}`);
   }
   const body = fx.comments(pr).at(-1);
-  const live = body && inputs.mode === 'deploy' ? /; metrics: (.*)$/.exec(parseState(body)?.modes.deploy?.headline ?? '')?.[1] : undefined;
+  const live = body && (inputs.mode === 'deploy' || inputs.mode === 'up') ? /; metrics: ([^;]*)/.exec(parseState(body)?.modes[inputs.mode]?.headline ?? '')?.[1] : undefined;
   if (live) console.log(`\nMetrics in AMP: ${live}`);
-  if (run.outputs.removed) {
+  const planned = (JSON.parse(run.outputs.plan ?? '[]') as { target: string; action: string; status: string }[]).filter((s) => s.action === 'delete' && s.status === 'planned');
+  if (planned.length > 0) {
+    console.log('\nWould remove (dry run):');
+    for (const s of planned) console.log(`  - ${s.target}`);
+  } else if (run.outputs.removed) {
     console.log('\nRemoved:');
     for (const step of JSON.parse(run.outputs.removed) as { removed: string[] }[]) for (const r of step.removed) console.log(`  - ${r}`);
     const plan = JSON.parse(run.outputs.plan ?? '[]') as { target: string; status: string; reason: string; detail?: string }[];
@@ -125,11 +129,12 @@ async function main(): Promise<void> {
     const pr = fx.pullRequest();
     console.log(`Sandbox on ${fx.sandbox.url}; pull request #${pr} opened in acme/shop.`);
     for (const s of STEPS) {
-      if (s.inputs.mode === 'destroy' && keep) {
+      const closes = s.inputs.mode === 'destroy' && s.inputs['dry-run'] !== 'true';
+      if (closes && keep) {
         console.log(`\n━━━ kept up (--keep) ━━━\n\nThe sandbox is on ${fx.sandbox.url} (state: ${fx.sandbox.url}/_sandbox/state); the dashboard URLs above open while it runs.`);
         await pressEnter('Press Enter to destroy the environment and finish. ');
       }
-      if (s.inputs.mode === 'destroy') fx.closePullRequest(pr);
+      if (closes) fx.closePullRequest(pr);
       if (!(await step(fx, pr, s))) {
         process.exitCode = 1;
         break;
