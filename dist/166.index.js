@@ -9,20 +9,10 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ teardownExecutor)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_amp__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4241);
-/* harmony import */ var _aws_sdk_client_amp__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_amp__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3319);
-/* harmony import */ var _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(_aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_7__);
 /* harmony import */ var _aws_amp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8947);
 /* harmony import */ var _aws_grafana__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5778);
 /* harmony import */ var _aws_stacks__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3596);
 /* harmony import */ var _grafana_teardown__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
-/* harmony import */ var _tags__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9506);
-/* harmony import */ var _util_errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
-
-
-
-
 
 
 
@@ -48,7 +38,7 @@ function teardownExecutor(deps) {
             }
             case 'amp-workspace': {
                 const owner = deps.ownerOf(step);
-                if (!(await ampWorkspaceIsOurs(clients.amp, step.resourceId, owner)))
+                if (!(await (0,_aws_amp__WEBPACK_IMPORTED_MODULE_0__/* .ampWorkspaceIsOurs */ .Df)(clients.amp, step.resourceId, owner)))
                     return removal([]);
                 await (0,_aws_amp__WEBPACK_IMPORTED_MODULE_0__/* .deleteEnvironmentWorkspaces */ .zv)(clients.amp, { owner, known: [step.resourceId], ...opts });
                 return removal([step.target]);
@@ -64,7 +54,7 @@ function teardownExecutor(deps) {
             case 'grafana-workspace': {
                 const id = deps.inventory.grafanaWorkspace.id;
                 // Its tags as they are now, not as the inventory read them: deleteGrafanaWorkspace refuses one not ours.
-                const tags = await grafanaWorkspaceTags(clients.grafana, id);
+                const tags = await (0,_aws_grafana__WEBPACK_IMPORTED_MODULE_1__/* .grafanaWorkspaceTags */ .PR)(clients.grafana, id);
                 if (!tags)
                     return removal([]);
                 await (0,_aws_grafana__WEBPACK_IMPORTED_MODULE_1__/* .deleteGrafanaWorkspace */ .fq)(clients.grafana, { id, tags }, { repository: deps.inventory.repository }, opts);
@@ -94,42 +84,6 @@ async function deleteRoleStack(deps, step, opts) {
     if (done.outcome === 'kept')
         return { status: 'kept', detail: done.reason };
     return removal(done.outcome === 'deleted' ? [step.target] : []);
-}
-/**
- * False when the workspace is already gone (or going); throws when its tags no longer make it this environment's. AMP's
- * DescribeWorkspace returns the workspace's tags (AMP API Reference, WorkspaceDescription `tags`).
- */
-async function ampWorkspaceIsOurs(amp, id, owner) {
-    let tags;
-    try {
-        const ws = (await amp.send(new _aws_sdk_client_amp__WEBPACK_IMPORTED_MODULE_6__.DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
-        // Already going (another run's delete): nothing left for this one to do.
-        if (ws?.status?.statusCode === 'DELETING')
-            return false;
-        tags = ws?.tags;
-    }
-    catch (err) {
-        if ((0,_util_errors__WEBPACK_IMPORTED_MODULE_5__/* .errorName */ .Is)(err) === 'ResourceNotFoundException')
-            return false;
-        throw new _util_errors__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ((0,_util_errors__WEBPACK_IMPORTED_MODULE_5__/* .describeAwsError */ .Pp)(`AMP DescribeWorkspace ${id}`, err), (0,_util_errors__WEBPACK_IMPORTED_MODULE_5__/* .permissionFix */ .jj)(err, 'aps:DescribeWorkspace'));
-    }
-    const problem = (0,_tags__WEBPACK_IMPORTED_MODULE_4__/* .ownershipProblem */ .l2)(tags, owner);
-    if (problem) {
-        throw new _util_errors__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`AMP workspace ${id} is not this run's to delete: ${problem} (it carries ${(0,_tags__WEBPACK_IMPORTED_MODULE_4__/* .describeOwner */ .$S)(tags)}). Nothing was changed.`, 'Its tags changed after the action listed it; check who re-tagged it, and delete it by hand if it is really unused.');
-    }
-    return true;
-}
-/** The Grafana workspace's tags now; undefined when it is already gone (or going). */
-async function grafanaWorkspaceTags(grafana, id) {
-    try {
-        const ws = (await grafana.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_7__.DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
-        return ws?.status === 'DELETING' ? undefined : ws?.tags ?? {};
-    }
-    catch (err) {
-        if ((0,_util_errors__WEBPACK_IMPORTED_MODULE_5__/* .errorName */ .Is)(err) === 'ResourceNotFoundException')
-            return undefined;
-        throw new _util_errors__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ((0,_util_errors__WEBPACK_IMPORTED_MODULE_5__/* .describeAwsError */ .Pp)(`Grafana DescribeWorkspace ${id}`, err), (0,_util_errors__WEBPACK_IMPORTED_MODULE_5__/* .permissionFix */ .jj)(err, 'grafana:DescribeWorkspace'));
-    }
 }
 
 

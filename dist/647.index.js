@@ -120,6 +120,7 @@ function failures(plan, outcomes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Df: () => (/* binding */ ampWorkspaceIsOurs),
 /* harmony export */   Hm: () => (/* binding */ listRepositoryWorkspaces),
 /* harmony export */   Nf: () => (/* binding */ describeAmpWorkspace),
 /* harmony export */   QZ: () => (/* binding */ findOrCreateAmpWorkspace),
@@ -341,6 +342,30 @@ async function deleteEnvironmentWorkspaces(amp, req) {
     }));
     return mine.map((w) => w.id);
 }
+/**
+ * False when the workspace is already gone (or going); throws when its tags no longer make it this environment's. AMP's
+ * DescribeWorkspace returns the workspace's tags (AMP API Reference, WorkspaceDescription `tags`).
+ */
+async function ampWorkspaceIsOurs(amp, id, owner) {
+    let tags;
+    try {
+        const ws = (await amp.send(new _aws_sdk_client_amp__WEBPACK_IMPORTED_MODULE_4__.DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
+        // Already going (another run's delete): nothing left for this one to do.
+        if (ws?.status?.statusCode === 'DELETING')
+            return false;
+        tags = ws?.tags;
+    }
+    catch (err) {
+        if ((0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(err) === 'ResourceNotFoundException')
+            return false;
+        throw new _util_errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ((0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(`AMP DescribeWorkspace ${id}`, err), (0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .permissionFix */ .jj)(err, 'aps:DescribeWorkspace'));
+    }
+    const problem = (0,_tags__WEBPACK_IMPORTED_MODULE_1__/* .ownershipProblem */ .l2)(tags, owner);
+    if (problem) {
+        throw new _util_errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`AMP workspace ${id} is not this run's to delete: ${problem} (it carries ${(0,_tags__WEBPACK_IMPORTED_MODULE_1__/* .describeOwner */ .$S)(tags)}). Nothing was changed.`, 'Its tags changed after the action listed it; check who re-tagged it, and delete it by hand if it is really unused.');
+    }
+    return true;
+}
 
 
 /***/ }),
@@ -350,6 +375,7 @@ async function deleteEnvironmentWorkspaces(amp, req) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LJ: () => (/* binding */ workspacesUsingRole),
+/* harmony export */   PR: () => (/* binding */ grafanaWorkspaceTags),
 /* harmony export */   Pc: () => (/* binding */ findGrafanaWorkspace),
 /* harmony export */   fq: () => (/* binding */ deleteGrafanaWorkspace),
 /* harmony export */   kE: () => (/* binding */ ensureGrafanaWorkspace)
@@ -600,6 +626,18 @@ async function grantAdmins(grafana, workspaceId, admins, log) {
         }
     }
     log(`Granted ADMIN on Grafana workspace ${workspaceId} to ${admins.length} user(s)/group(s)`);
+}
+/** The Grafana workspace's tags now; undefined when it is already gone (or going). */
+async function grafanaWorkspaceTags(grafana, id) {
+    try {
+        const ws = (await grafana.send(new _aws_sdk_client_grafana__WEBPACK_IMPORTED_MODULE_4__.DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
+        return ws?.status === 'DELETING' ? undefined : ws?.tags ?? {};
+    }
+    catch (err) {
+        if ((0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(err) === 'ResourceNotFoundException')
+            return undefined;
+        throw new _util_errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ((0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(`Grafana DescribeWorkspace ${id}`, err), (0,_util_errors__WEBPACK_IMPORTED_MODULE_2__/* .permissionFix */ .jj)(err, 'grafana:DescribeWorkspace'));
+    }
 }
 
 

@@ -1,16 +1,13 @@
-import { DescribeWorkspaceCommand } from '@aws-sdk/client-amp';
-import { DescribeWorkspaceCommand as DescribeGrafanaWorkspaceCommand } from '@aws-sdk/client-grafana';
-import { deleteEnvironmentWorkspaces } from '../aws/amp';
+import { ampWorkspaceIsOurs, deleteEnvironmentWorkspaces } from '../aws/amp';
 import type { AwsClients } from '../aws/clients';
-import { deleteGrafanaWorkspace, workspacesUsingRole } from '../aws/grafana';
+import { deleteGrafanaWorkspace, grafanaWorkspaceTags, workspacesUsingRole } from '../aws/grafana';
 import { destroyStack } from '../aws/stacks';
 import type { GrafanaClient } from '../grafana/client';
 import { removeEnvironmentFromGrafana } from '../grafana/teardown';
 import type { Inventory } from '../inventory/types';
 import type { Step } from '../plan/types';
 import type { Removal } from '../render/teardown';
-import { describeOwner, ownershipProblem, type Ownership } from '../tags';
-import { ActionError, describeAwsError, errorName, permissionFix } from '../util/errors';
+import type { Ownership } from '../tags';
 import type { Executor, StepReturn } from './apply-plan';
 
 export interface TeardownDeps {
@@ -89,38 +86,4 @@ async function deleteRoleStack(deps: TeardownDeps, step: Step, opts: { deadline:
   const done = await destroyStack(deps.clients.cloudformation, step.resourceId!, { repository: deps.inventory.repository }, { ...opts, ownershipFix: deps.roleStackOwnershipFix });
   if (done.outcome === 'kept') return { status: 'kept', detail: done.reason };
   return removal(done.outcome === 'deleted' ? [step.target] : []);
-}
-
-/**
- * False when the workspace is already gone (or going); throws when its tags no longer make it this environment's. AMP's
- * DescribeWorkspace returns the workspace's tags (AMP API Reference, WorkspaceDescription `tags`).
- */
-async function ampWorkspaceIsOurs(amp: AwsClients['amp'], id: string, owner: Ownership): Promise<boolean> {
-  let tags: Record<string, string> | undefined;
-  try {
-    const ws = (await amp.send(new DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
-    // Already going (another run's delete): nothing left for this one to do.
-    if (ws?.status?.statusCode === 'DELETING') return false;
-    tags = ws?.tags;
-  } catch (err) {
-    if (errorName(err) === 'ResourceNotFoundException') return false;
-    throw new ActionError(describeAwsError(`AMP DescribeWorkspace ${id}`, err), permissionFix(err, 'aps:DescribeWorkspace'));
-  }
-  const problem = ownershipProblem(tags, owner);
-  if (problem) {
-    throw new ActionError(`AMP workspace ${id} is not this run's to delete: ${problem} (it carries ${describeOwner(tags)}). Nothing was changed.`,
-      'Its tags changed after the action listed it; check who re-tagged it, and delete it by hand if it is really unused.');
-  }
-  return true;
-}
-
-/** The Grafana workspace's tags now; undefined when it is already gone (or going). */
-async function grafanaWorkspaceTags(grafana: AwsClients['grafana'], id: string): Promise<Record<string, string> | undefined> {
-  try {
-    const ws = (await grafana.send(new DescribeGrafanaWorkspaceCommand({ workspaceId: id }))).workspace;
-    return ws?.status === 'DELETING' ? undefined : ws?.tags ?? {};
-  } catch (err) {
-    if (errorName(err) === 'ResourceNotFoundException') return undefined;
-    throw new ActionError(describeAwsError(`Grafana DescribeWorkspace ${id}`, err), permissionFix(err, 'grafana:DescribeWorkspace'));
-  }
 }

@@ -8,7 +8,7 @@ import {
   paginateListWorkspaces,
 } from '@aws-sdk/client-amp';
 import { createHash } from 'node:crypto';
-import { isOwnedBy, Ownership, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PR, TAG_REPOSITORY, MANAGED_BY } from '../tags';
+import { describeOwner, isOwnedBy, Ownership, ownershipProblem, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PR, TAG_REPOSITORY, MANAGED_BY } from '../tags';
 import { ActionError, describeAwsError, errorName, permissionFix as fixFor } from '../util/errors';
 import { EXPECTED, pollUntil } from '../util/poll';
 
@@ -242,4 +242,27 @@ export async function deleteEnvironmentWorkspaces(amp: AmpClient, req: { owner: 
     });
   }));
   return mine.map((w) => w.id);
+}
+
+/**
+ * False when the workspace is already gone (or going); throws when its tags no longer make it this environment's. AMP's
+ * DescribeWorkspace returns the workspace's tags (AMP API Reference, WorkspaceDescription `tags`).
+ */
+export async function ampWorkspaceIsOurs(amp: AmpClient, id: string, owner: Ownership): Promise<boolean> {
+  let tags: Record<string, string> | undefined;
+  try {
+    const ws = (await amp.send(new DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
+    // Already going (another run's delete): nothing left for this one to do.
+    if (ws?.status?.statusCode === 'DELETING') return false;
+    tags = ws?.tags;
+  } catch (err) {
+    if (errorName(err) === 'ResourceNotFoundException') return false;
+    throw new ActionError(describeAwsError(`AMP DescribeWorkspace ${id}`, err), fixFor(err, 'aps:DescribeWorkspace'));
+  }
+  const problem = ownershipProblem(tags, owner);
+  if (problem) {
+    throw new ActionError(`AMP workspace ${id} is not this run's to delete: ${problem} (it carries ${describeOwner(tags)}). Nothing was changed.`,
+      'Its tags changed after the action listed it; check who re-tagged it, and delete it by hand if it is really unused.');
+  }
+  return true;
 }

@@ -282,3 +282,14 @@ async function grantAdmins(grafana: GrafanaClient, workspaceId: string, admins: 
   }
   log(`Granted ADMIN on Grafana workspace ${workspaceId} to ${admins.length} user(s)/group(s)`);
 }
+
+/** The Grafana workspace's tags now; undefined when it is already gone (or going). */
+export async function grafanaWorkspaceTags(grafana: GrafanaClient, id: string): Promise<Record<string, string> | undefined> {
+  try {
+    const ws = (await grafana.send(new DescribeWorkspaceCommand({ workspaceId: id }))).workspace;
+    return ws?.status === 'DELETING' ? undefined : ws?.tags ?? {};
+  } catch (err) {
+    if (errorName(err) === 'ResourceNotFoundException') return undefined;
+    throw new ActionError(describeAwsError(`Grafana DescribeWorkspace ${id}`, err), permissionFix(err, 'grafana:DescribeWorkspace'));
+  }
+}
